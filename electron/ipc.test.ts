@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IpcChannel, SECURE_VALUE_MAX } from '../shared/ipc/contract';
+import type { Result } from '../shared/ipc/result';
+import { registerIpcHandlers } from './ipc';
+import { APP_ORIGIN } from './origin';
+import { createSecureStore } from './secure-storage';
+import { BrowserWindow, FakeWebContents, FakeWebFrameMain, fake, shell } from './testing/fake-electron';
+
+vi.mock('electron', () => import('./testing/fake-electron'));
+
+type Event = { sender: FakeWebContents; senderFrame: FakeWebFrameMain | null };
+let dir: string;
+let window: BrowserWindow;
+
+function call(channel: string, event: Event, ...args: unknown[]): Promise<Result<unknown>> {
+  const handler = fake.state.ipcHandlers.get(channel);
+  if (handler === undefined) throw new Error(`no handler for ${channel}`);
+  return handler(event, ...args) as Promise<Result<unknown>>;
+}
+const fromApp = (): Event => ({ sender: window.webContents, senderFrame: window.webContents.mainFrame });
+const errorCode = (result: Result<unknown>) => (result.ok ? null : result.error.code);
+
+describe('IPC handlers', () => {
+  beforeEach(async () => {
+    fake.reset();
+    dir = await mkdtemp(path.join(tmpdir(), 'fieldbook-ipc-'));
+    window = new BrowserWindow({});
+    await window.loadURL('app://fieldbook/index.html');
+    registerIpcHandlers({ allowedOrigins: [APP_ORIGIN], store: createSecureStore(path.join(dir, 'secure-store.json')) });
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('registers exactly one handler per contract channel', () => {
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(Object.values(IpcChannel).sort());
+  });
+
+  it('accepts valid calls from the app main frame', async () => {
+    expect(await call(IpcChannel.getAppVersion, fromApp())).toEqual({ ok: true, value: '0.1.0' });
+    expect(await call(IpcChannel.getSystemLanguage, fromApp())).toEqual({ ok: true, value: 'zh-CN' });
+    expect(await call(IpcChannel.secureGet, fromApp(), 'refresh-token')).toEqual({ ok: true, value: null });
+    expect(await call(IpcChannel.secureSet, fromApp(), 'refresh-token', 'secret-1')).toEqual({ ok: true, value: undefined });
+    expect(await call(IpcChannel.secureGet, fromApp(), 'refresh-token')).toEqual({ ok: true, value: 'secret-1' });
+    expect(await call(IpcChannel.secureSet, fromApp(), 'refresh-token', null)).toEqual({ ok: true, value: undefined });
+    expect(await call(IpcChannel.secureGet, fromApp(), 'refresh-token')).toEqual({ ok: true, value: null });
+    expect(await call(IpcChannel.openExternal, fromApp(), 'https://fieldbook.app/help')).toEqual({ ok: true, value: undefined });
+    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://fieldbook.app/help');
+  });
+
+  it('rejects a sender frame on a foreign origin, a subframe, a null frame and a foreign web contents', async () => {
+    const foreign = new BrowserWindow({});
+    await foreign.loadURL('https://evil.example/');
+    const subframe = new FakeWebFrameMain('app://fieldbook/index.html', window.webContents.mainFrame);
+    const stranger = new FakeWebContents(); // not owned by any BrowserWindow
+    stranger.mainFrame.url = 'app://fieldbook/index.html';
+    const events: Event[] = [
+      { sender: foreign.webContents, senderFrame: foreign.webContents.mainFrame },
+      { sender: window.webContents, senderFrame: subframe },
+      { sender: window.webContents, senderFrame: null },
+      { sender: stranger, senderFrame: stranger.mainFrame },
+    ];
+    for (const event of events) {
+      for (const channel of Object.values(IpcChannel)) {
+        expect(errorCode(await call(channel, event, 'refresh-token', 'x'))).toBe('forbidden-sender');
+      }
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('rejects invalid arguments with an error Result', async () => {
+    const cases: [string, unknown[]][] = [
+      [IpcChannel.secureGet, ['Bad/Key']],
+      [IpcChannel.secureGet, ['../secure-store']],
+      [IpcChannel.secureGet, [42]],
+      [IpcChannel.secureSet, ['', 'x']],
+      [IpcChannel.secureSet, ['token', 'x'.repeat(SECURE_VALUE_MAX + 1)]],
+      [IpcChannel.secureSet, ['token', { toString: 'x' }]],
+      [IpcChannel.secureSet, ['token']],
+      [IpcChannel.openExternal, ['https://evil.example/']],
+      [IpcChannel.openExternal, ['http://fieldbook.app/']],
+      [IpcChannel.openExternal, ['file:///etc/passwd']],
+      [IpcChannel.getAppVersion, ['unexpected']],
+    ];
+    for (const [channel, args] of cases) {
+      expect(errorCode(await call(channel, fromApp(), ...args)), `${channel} ${JSON.stringify(args)}`).toBe('invalid-arguments');
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('turns a failure inside a handler into an error Result instead of throwing', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    shell.openExternal.mockRejectedValueOnce(new Error('no browser'));
+    expect(errorCode(await call(IpcChannel.openExternal, fromApp(), 'https://fieldbook.app/'))).toBe('internal');
+  });
+
+  it('refuses to store a secret when encryption is unavailable', async () => {
+    fake.state.encryptionAvailable = false;
+    expect(errorCode(await call(IpcChannel.secureSet, fromApp(), 'refresh-token', 'secret'))).toBe('encryption-unavailable');
+  });
+});

@@ -1,0 +1,78 @@
+import { Outlet, NavLink, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import {
+  AppBar, Box, Chip, Drawer, List, ListItemButton, ListItemIcon, ListItemText, Snackbar, Toolbar, Typography,
+} from '@mui/material';
+import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
+import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
+import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined';
+import { useGlobalShortcuts } from './useShortcuts';
+import { useOnline } from './useOnline';
+import { useToastStore } from './toastStore';
+
+const DRAWER_WIDTH = 216;
+
+/** The app frame: navigation holds only what is built. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const online = useOnline();
+  const toast = useToastStore();
+  useGlobalShortcuts();
+
+  const nav = [
+    { to: '/customers', label: t('nav.customers'), icon: <PeopleAltOutlinedIcon /> },
+    { to: '/settings', label: t('nav.settings'), icon: <SettingsOutlinedIcon /> },
+  ];
+
+  return (
+    <Box sx={{ display: 'flex', height: '100vh' }}>
+      <AppBar position="fixed" color="inherit" elevation={0} sx={{ zIndex: (th) => th.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" sx={{ fontWeight: 700, color: 'primary.main', letterSpacing: 0.2 }}>
+            {t('app.name')}
+          </Typography>
+          <Box sx={{ flex: 1 }} />
+          {!online && <Chip icon={<CloudOffOutlinedIcon />} label={t('app.offline')} size="small" color="warning" variant="outlined" />}
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar variant="dense" />
+        <Box component="nav" aria-label={t('nav.main')}>
+          <List dense>
+            {nav.map((item) => (
+              <ListItemButton
+                key={item.to}
+                component={NavLink}
+                to={item.to}
+                selected={location.pathname.startsWith(item.to)}
+                aria-current={location.pathname.startsWith(item.to) ? 'page' : undefined}
+                sx={{ mx: 1, borderRadius: 1 }}
+              >
+                <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                <ListItemText primary={item.label} />
+              </ListItemButton>
+            ))}
+          </List>
+        </Box>
+      </Drawer>
+      <Box component="main" id="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', height: '100vh' }}>
+        <Toolbar variant="dense" />
+        <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+          <Outlet />
+        </Box>
+      </Box>
+      <Snackbar
+        key={toast.key}
+        open={toast.message !== null}
+        message={toast.message}
+        autoHideDuration={3000}
+        onClose={toast.clear}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      />
+    </Box>
+  );
+}

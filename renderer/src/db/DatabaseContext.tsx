@@ -1,0 +1,50 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Box, CircularProgress, Typography } from '@mui/material';
+import { openDatabase, type FieldbookDatabase } from './database';
+
+const DatabaseContext = createContext<FieldbookDatabase | null>(null);
+
+/** One open database per user id for the life of the page (React may mount twice). */
+const opening = new Map<string, Promise<FieldbookDatabase>>();
+function databaseFor(userId: string): Promise<FieldbookDatabase> {
+  let p = opening.get(userId);
+  if (!p) {
+    p = openDatabase(userId);
+    opening.set(userId, p);
+    p.catch(() => opening.delete(userId));
+  }
+  return p;
+}
+
+export function DatabaseProvider({ userId, children }: Readonly<{ userId: string; children: ReactNode }>) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ db: FieldbookDatabase | null; error: string | null }>({ db: null, error: null });
+
+  useEffect(() => {
+    let live = true;
+    databaseFor(userId).then(
+      (db) => live && setState({ db, error: null }),
+      (e: unknown) => live && setState({ db: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [userId]);
+
+  if (state.error) return <Alert severity="error" sx={{ m: 4 }}>{t('app.dbError', { message: state.error })}</Alert>;
+  if (!state.db)
+    return (
+      <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center', justifyContent: 'center', height: '100vh' }}>
+        <CircularProgress size={24} />
+        <Typography>{t('app.loading')}</Typography>
+      </Box>
+    );
+  return <DatabaseContext.Provider value={state.db}>{children}</DatabaseContext.Provider>;
+}
+
+export function useDatabase(): FieldbookDatabase {
+  const db = useContext(DatabaseContext);
+  if (!db) throw new Error('useDatabase outside DatabaseProvider');
+  return db;
+}

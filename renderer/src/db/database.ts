@@ -1,0 +1,39 @@
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { collectionCreators, databaseNameFor } from '../../../shared/db/collections';
+import type { CollectionName, DocTypes } from '../../../shared/schemas';
+
+export type FieldbookCollections = { [K in CollectionName]: RxCollection<DocTypes[K]> };
+export type FieldbookDatabase = RxDatabase<FieldbookCollections>;
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+/**
+ * Development builds add RxDB's dev-mode checks and validate every write against the
+ * schemas; production builds skip both (they cost time on every write; the forms and the
+ * server validate). Loaded lazily so production bundles don't carry them.
+ */
+async function storageFor(dev: boolean): Promise<RxStorage<unknown, unknown>> {
+  const dexie = getRxStorageDexie();
+  if (!dev) return dexie;
+  const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage }] = await Promise.all([
+    import('rxdb/plugins/dev-mode'),
+    import('rxdb/plugins/validate-ajv'),
+  ]);
+  disableWarnings();
+  addRxPlugin(RxDBDevModePlugin);
+  return wrappedValidateAjvStorage({ storage: dexie });
+}
+
+export async function openDatabase(userId: string): Promise<FieldbookDatabase> {
+  const db = await createRxDatabase<FieldbookCollections>({
+    name: databaseNameFor(userId),
+    storage: await storageFor(import.meta.env.DEV),
+    multiInstance: true,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  await db.addCollections(collectionCreators());
+  return db;
+}

@@ -1,0 +1,73 @@
+import { useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Box, CircularProgress } from '@mui/material';
+import type { Customer, Visit } from '../../../../shared/schemas';
+import { newId } from '../../../../shared/util/ids';
+import { nowIso } from '../../../../shared/util/time';
+import type { FieldErrors } from '../../../../shared/validation/validateDocument';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useSessionStore } from '../../app/sessionStore';
+import { useToastStore } from '../../app/toastStore';
+import { useCustomer } from '../customers/useCustomers';
+import { MissingCustomer } from '../customers/MissingCustomer';
+import { useActiveProducts, useVisit } from './useVisits';
+import { emptyVisitForm, formToVisit, visitToForm, type VisitFormValues } from './visitFormModel';
+import { saveVisit } from './visitRepository';
+import { VisitForm } from './VisitForm';
+
+/** Log a new contact (no visit id in the route) or edit one, from the customer file. */
+export function VisitEditPage() {
+  const { customerId, visitId } = useParams();
+  const customer = useCustomer(customerId);
+  const visit = useVisit(visitId);
+  if (customer.loading || (visitId && visit.loading)) return <Box sx={{ p: 4 }}><CircularProgress size={24} /></Box>;
+  if (!customer.data || (visitId && (!visit.data || visit.data.customerId !== customerId))) return <MissingCustomer />;
+  return <VisitEditor key={visit.data?.id ?? 'new'} customer={customer.data} existing={visit.data ?? undefined} />;
+}
+
+function VisitEditor({ customer, existing }: Readonly<{ customer: Customer; existing: Visit | undefined }>) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const navigate = useNavigate();
+  const user = useSessionStore((s) => s.user);
+  const showToast = useToastStore((s) => s.show);
+  const products = useActiveProducts().data;
+  const productIds = useMemo(() => new Map(products.map((p) => [p.name, p.id])), [products]);
+  const [values, setValues] = useState<VisitFormValues>(() => (existing ? visitToForm(existing) : emptyVisitForm()));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [envelope] = useState(() =>
+    existing
+      ? { id: existing.id, customerId: existing.customerId, territoryId: existing.territoryId, repId: existing.repId, createdAt: existing.createdAt, createdBy: existing.createdBy }
+      : { id: newId(), customerId: customer.id, territoryId: customer.territoryId, repId: user.id, createdAt: nowIso(), createdBy: user.id },
+  );
+  const back = `/customers/${customer.id}`;
+
+  const onSubmit = async () => {
+    const { doc, errors: found } = formToVisit(values, envelope, existing, user.id, nowIso(), (name) => productIds.get(name));
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
+    try {
+      await saveVisit(db, doc);
+      showToast(t('visits.saved'));
+      navigate(back, { replace: true });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <VisitForm
+      title={existing ? t('visits.editTitle', { name: customer.name }) : t('visits.newTitle', { name: customer.name })}
+      values={values}
+      errors={errors}
+      productOptions={products.map((p) => p.name)}
+      saving={saving}
+      onChange={setValues}
+      onSubmit={() => void onSubmit()}
+      onCancel={() => navigate(back)}
+    />
+  );
+}

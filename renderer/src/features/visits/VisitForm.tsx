@@ -1,0 +1,104 @@
+import type { FormEvent } from 'react';
+import { Alert, Autocomplete, Box, Button, Card, CardContent, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { CONCESSION_KINDS, VISIT_KINDS, type VisitKind } from '../../../../shared/schemas';
+import type { FieldErrors } from '../../../../shared/validation/validateDocument';
+import { fieldErrorText } from '../../components/fieldError';
+import { RowsEditor } from '../customers/RowsEditor';
+import type { ConcessionRow, SampleRow, VisitFormValues } from './visitFormModel';
+
+interface Props {
+  title: string;
+  values: VisitFormValues;
+  errors: FieldErrors;
+  productOptions: readonly string[];
+  saving: boolean;
+  onChange(values: VisitFormValues): void;
+  onSubmit(): void;
+  onCancel(): void;
+}
+
+/** Log or edit one contact: built to be filled in two minutes, only kind and time required. */
+export function VisitForm({ title, values, errors, productOptions, saving, onChange, onSubmit, onCancel }: Readonly<Props>) {
+  const { t } = useTranslation();
+  const set = <K extends keyof VisitFormValues>(key: K, value: VisitFormValues[K]) => onChange({ ...values, [key]: value });
+  const err = (path: string) => ({ error: Boolean(errors[path]), helperText: fieldErrorText(t, errors[path]) ?? ' ' });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+
+  return (
+    <Box component="form" noValidate onSubmit={submit} aria-label={title} sx={{ p: 3, maxWidth: 960 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2, gap: 2 }}>
+        <Typography variant="h1" sx={{ flex: 1 }}>{title}</Typography>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button type="submit" variant="contained" disabled={saving}>{t('common.save')}</Button>
+      </Stack>
+      {Object.keys(errors).length > 0 && <Alert severity="error" sx={{ mb: 2 }}>{t('common.fixErrors')}</Alert>}
+      <Card>
+        <CardContent>
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', columnGap: 2 }}>
+            <TextField select id="visit-kind" label={t('visits.kind')} required value={values.kind} onChange={(e) => set('kind', e.target.value as VisitKind)} {...err('kind')}>
+              {VISIT_KINDS.map((k) => (
+                <MenuItem key={k} value={k}>{t(`visitKind.${k}`)}</MenuItem>
+              ))}
+            </TextField>
+            <TextField id="visit-startAt" type="datetime-local" label={t('visits.when')} required value={values.startAt} onChange={(e) => set('startAt', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...err('startAt')} />
+            <TextField id="visit-duration" label={t('visits.duration')} value={values.duration} onChange={(e) => set('duration', e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...err('durationMinutes')} />
+            <TextField id="visit-location" label={t('visits.location')} value={values.location} onChange={(e) => set('location', e.target.value)} {...err('location')} />
+            <TextField id="visit-cost" label={t('visits.cost')} value={values.cost} onChange={(e) => set('cost', e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal' } }} {...err('cost.amount')} />
+            <TextField id="visit-currency" label={t('field.currency')} value={values.currency} onChange={(e) => set('currency', e.target.value)} {...err('cost.currency')} />
+          </Box>
+          <TextField id="visit-summary" label={t('visits.summary')} multiline minRows={3} value={values.summary} onChange={(e) => set('summary', e.target.value)} {...err('summary')} />
+          <Autocomplete
+            multiple
+            freeSolo
+            options={[...productOptions]}
+            value={values.products}
+            onChange={(_, v) => set('products', v.map(String))}
+            renderValue={(selected, getItemProps) =>
+              selected.map((option, index) => {
+                const { key, ...itemProps } = getItemProps({ index });
+                return <Chip key={key} label={option} size="small" {...itemProps} />;
+              })
+            }
+            renderInput={(params) => <TextField {...params} label={t('visits.productsPresented')} helperText={t('visits.productsHelp')} />}
+          />
+          <Box sx={{ mt: 2, display: 'grid', gap: 2 }}>
+            <RowsEditor<SampleRow>
+              title={t('visits.samples')}
+              path="samples"
+              rows={values.samples}
+              errors={errors}
+              columns={[
+                { key: 'product', label: t('visits.sampleProduct'), width: 3 },
+                { key: 'quantity', label: t('visits.sampleQuantity') },
+              ]}
+              newRow={() => ({ product: '', quantity: '1' })}
+              onChange={(samples) => set('samples', samples)}
+            />
+            <RowsEditor<ConcessionRow>
+              title={t('visits.concessions')}
+              path="concessions"
+              rows={values.concessions}
+              errors={errors}
+              columns={[
+                { key: 'kind', label: t('visits.concessionKind'), options: CONCESSION_KINDS.map((k) => ({ value: k, label: t(`concessionKind.${k}`) })) },
+                { key: 'description', label: t('visits.concessionDescription'), width: 3 },
+                { key: 'value', label: t('visits.concessionValue') },
+              ]}
+              newRow={() => ({ kind: 'price', description: '', value: '' })}
+              onChange={(concessions) => set('concessions', concessions)}
+            />
+          </Box>
+          <TextField id="visit-jointActions" label={t('visits.jointActions')} multiline minRows={1} value={values.jointActions} onChange={(e) => set('jointActions', e.target.value)} sx={{ mt: 2 }} {...err('jointActions')} />
+          <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr', columnGap: 2 }}>
+            <TextField id="visit-nextStep" label={t('visits.nextStep')} value={values.nextStep} onChange={(e) => set('nextStep', e.target.value)} {...err('nextStep')} />
+            <TextField id="visit-followUpDate" type="date" label={t('visits.followUpDate')} value={values.followUpDate} onChange={(e) => set('followUpDate', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...err('followUpDate')} />
+          </Box>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

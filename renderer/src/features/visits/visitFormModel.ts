@@ -1,0 +1,140 @@
+import type { Visit, VisitKind } from '../../../../shared/schemas';
+import { parseUserNumber } from '../../../../shared/util/numbers';
+import { instantToLocalInput, localInputToInstant } from '../../../../shared/util/time';
+import { validateDocument, type FieldErrors } from '../../../../shared/validation/validateDocument';
+
+export type ConcessionRow = { kind: string; description: string; value: string };
+export type SampleRow = { product: string; quantity: string };
+
+/** What the visit form edits, as typed. */
+export interface VisitFormValues {
+  kind: VisitKind;
+  /** `datetime-local` value, local wall time. */
+  startAt: string;
+  location: string;
+  duration: string;
+  cost: string;
+  currency: string;
+  concessions: ConcessionRow[];
+  products: string[];
+  samples: SampleRow[];
+  summary: string;
+  jointActions: string;
+  nextStep: string;
+  followUpDate: string;
+}
+
+export const DEFAULT_CURRENCY = 'CNY';
+
+export function emptyVisitForm(now: Date = new Date()): VisitFormValues {
+  return {
+    kind: 'visit',
+    startAt: instantToLocalInput(now.toISOString()),
+    location: '', duration: '', cost: '', currency: DEFAULT_CURRENCY,
+    concessions: [], products: [], samples: [],
+    summary: '', jointActions: '', nextStep: '', followUpDate: '',
+  };
+}
+
+export function visitToForm(v: Visit): VisitFormValues {
+  return {
+    kind: v.kind,
+    startAt: instantToLocalInput(v.startAt),
+    location: v.location ?? '',
+    duration: v.durationMinutes !== undefined ? String(v.durationMinutes) : '',
+    cost: v.cost ? String(v.cost.amount) : '',
+    currency: v.cost?.currency ?? DEFAULT_CURRENCY,
+    concessions: (v.concessions ?? []).map((c) => ({ kind: c.kind, description: c.description, value: c.value ? String(c.value.amount) : '' })),
+    products: (v.productsPresented ?? []).map((p) => p.name),
+    samples: (v.samples ?? []).map((s) => ({ product: s.product.name, quantity: String(s.quantity) })),
+    summary: v.summary ?? '',
+    jointActions: v.jointActions ?? '',
+    nextStep: v.nextStep ?? '',
+    followUpDate: v.followUpDate ?? '',
+  };
+}
+
+export type VisitEnvelope = Pick<Visit, 'id' | 'customerId' | 'territoryId' | 'repId' | 'createdAt' | 'createdBy'>;
+
+/** Looks up a catalogue product id by the name the rep typed or picked. */
+export type ProductLookup = (name: string) => string | undefined;
+
+function text(value: string): string | undefined {
+  const v = value.trim();
+  return v === '' ? undefined : v;
+}
+
+/** Builds the visit document from the form and returns the schema's verdict as field errors. */
+export function formToVisit(
+  values: VisitFormValues,
+  envelope: VisitEnvelope,
+  existing: Visit | undefined,
+  userId: string,
+  now: string,
+  productId: ProductLookup = () => undefined,
+): { doc: Visit; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const num = (raw: string, path: string): number | undefined => {
+    const n = parseUserNumber(raw);
+    if (n !== undefined && Number.isNaN(n)) {
+      errors[path] = { code: 'number' };
+      return undefined;
+    }
+    return n;
+  };
+  const product = (name: string) => {
+    const id = productId(name.trim());
+    return id ? { productId: id, name: name.trim() } : { name: name.trim() };
+  };
+  const currency = values.currency.trim().toUpperCase() || DEFAULT_CURRENCY;
+
+  const startAt = localInputToInstant(values.startAt);
+  if (!startAt) errors.startAt = { code: values.startAt ? 'date' : 'required' };
+  const duration = num(values.duration, 'durationMinutes');
+  const cost = num(values.cost, 'cost.amount');
+
+  const concessions = values.concessions
+    .filter((c) => c.description.trim() || c.value.trim())
+    .map((c, i) => {
+      const value = num(c.value, `concessions.${i}.value.amount`);
+      return { kind: c.kind as 'price', description: c.description.trim(), ...(value !== undefined ? { value: { amount: value, currency } } : {}) };
+    });
+  const samples = values.samples
+    .filter((s) => s.product.trim() || s.quantity.trim())
+    .map((s, i) => ({ product: product(s.product), quantity: num(s.quantity, `samples.${i}.quantity`) ?? 0 }));
+  const products = values.products.map((p) => p.trim()).filter(Boolean).map(product);
+
+  const doc: Visit = {
+    ...(existing ?? {}),
+    ...envelope,
+    kind: values.kind,
+    status: existing?.status ?? 'submitted',
+    startAt: startAt ?? existing?.startAt ?? now,
+    updatedAt: now,
+    updatedBy: userId,
+  };
+  const optional: Partial<Visit> = {
+    location: text(values.location),
+    durationMinutes: duration,
+    cost: cost !== undefined ? { amount: cost, currency } : undefined,
+    concessions: concessions.length ? concessions : undefined,
+    productsPresented: products.length ? products : undefined,
+    samples: samples.length ? samples : undefined,
+    summary: text(values.summary),
+    jointActions: text(values.jointActions),
+    nextStep: text(values.nextStep),
+    followUpDate: text(values.followUpDate),
+  };
+  for (const [key, value] of Object.entries(optional) as [keyof Visit, unknown][]) {
+    if (value === undefined) delete (doc as Partial<Visit>)[key];
+    else (doc as Record<string, unknown>)[key] = value;
+  }
+  if (doc.status === 'submitted' && !doc.submittedAt) doc.submittedAt = now;
+
+  for (const [path, error] of Object.entries(validateDocument('visits', doc))) errors[path] ??= error;
+  // A follow-up date before the contact itself is almost always a typo.
+  if (!errors.followUpDate && doc.followUpDate && startAt && doc.followUpDate < startAt.slice(0, 10)) {
+    errors.followUpDate = { code: 'followUpBeforeVisit' };
+  }
+  return { doc, errors };
+}

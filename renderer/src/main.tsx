@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app/App';
+import { useUiStore } from './app/uiStore';
+import { i18n, initI18n, pickLanguage } from './i18n';
+import { platform } from './platform/api';
+
+/** Language: the user's saved choice, else the operating system's. */
+async function startupLanguage() {
+  const saved = useUiStore.getState().language;
+  if (saved) return saved;
+  const system = await platform.getSystemLanguage();
+  return pickLanguage(system.ok ? system.value : navigator.language);
+}
+
+async function start() {
+  await initI18n(await startupLanguage());
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing');
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

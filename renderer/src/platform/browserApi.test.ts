@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SECURE_VALUE_MAX } from '../../../shared/ipc/contract';
+import { createBrowserApi, SESSION_KEY_PREFIX, type BrowserEnvironment } from './browserApi';
+
+function setup(overrides: Partial<BrowserEnvironment> = {}) {
+  const items = new Map<string, string>();
+  const storage = {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  };
+  const open = vi.fn();
+  const api = createBrowserApi({ version: '1.2.3', languages: () => ['zh-CN', 'en'], storage: () => storage, open, ...overrides });
+  return { api, items, open };
+}
+
+describe('browser FieldbookApi', () => {
+  it('reports the browser runtime, version and first preferred language', async () => {
+    const { api } = setup();
+    expect(api.runtime).toBe('browser');
+    expect(await api.getAppVersion()).toEqual({ ok: true, value: '1.2.3' });
+    expect(await api.getSystemLanguage()).toEqual({ ok: true, value: 'zh-CN' });
+    expect(await setup({ languages: () => [] }).api.getSystemLanguage()).toEqual({ ok: true, value: 'en' });
+  });
+
+  it('round-trips secrets in session storage under a prefix', async () => {
+    const { api, items } = setup();
+    expect(await api.secureGet('refresh-token')).toEqual({ ok: true, value: null });
+    expect(await api.secureSet('refresh-token', 'abc')).toEqual({ ok: true, value: undefined });
+    expect(items.get(`${SESSION_KEY_PREFIX}refresh-token`)).toBe('abc');
+    expect(await api.secureGet('refresh-token')).toEqual({ ok: true, value: 'abc' });
+    await api.secureSet('refresh-token', null);
+    expect(items.size).toBe(0);
+  });
+
+  it('rejects bad keys and oversized values without touching storage', async () => {
+    const { api, items } = setup();
+    expect(await api.secureGet('../x')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await api.secureSet('Bad Key', 'x')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await api.secureSet('token', 'x'.repeat(SECURE_VALUE_MAX + 1))).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(items.size).toBe(0);
+  });
+
+  it('reports unavailable storage as an error Result', async () => {
+    const { api } = setup({
+      storage: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    expect(await api.secureSet('token', 'x')).toMatchObject({ ok: false, error: { code: 'storage-unavailable' } });
+  });
+
+  it('opens only allow-listed https links', async () => {
+    const { api, open } = setup();
+    expect(await api.openExternal('https://evil.example/')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await api.openExternal('javascript:alert(1)')).toMatchObject({ ok: false });
+    expect(open).not.toHaveBeenCalled();
+    expect(await api.openExternal('https://fieldbook.app/help')).toEqual({ ok: true, value: undefined });
+    expect(open).toHaveBeenCalledExactlyOnceWith('https://fieldbook.app/help');
+  });
+});

@@ -1,0 +1,66 @@
+/// <reference types="vite/client" />
+// FieldbookApi for plain Chromium (no Electron shell). Same contract, same validation, but secrets
+// live only in sessionStorage: they survive a reload, not closing the tab. A browser has no
+// OS-backed encryption to offer, so nothing secret is written to persistent storage.
+import {
+  type FieldbookApi,
+  isAllowedExternalUrl,
+  isValidSecureKey,
+  isValidSecureValue,
+} from '../../../shared/ipc/contract';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+
+/** What the browser implementation needs from its surroundings; injectable for tests. */
+export interface BrowserEnvironment {
+  readonly version: string;
+  languages(): readonly string[];
+  storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  open(url: string): void;
+}
+
+/** Namespace in sessionStorage, so secrets never collide with other session keys. */
+export const SESSION_KEY_PREFIX = 'fieldbook.secure.';
+
+export function defaultBrowserEnvironment(): BrowserEnvironment {
+  return {
+    version: import.meta.env.VITE_APP_VERSION ?? '0.0.0-dev',
+    languages: () => (navigator.languages.length > 0 ? navigator.languages : [navigator.language]),
+    storage: () => window.sessionStorage,
+    open: (url) => {
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+  };
+}
+
+/** Runs `task`, turning a thrown error (storage disabled, quota) into an error Result. */
+async function attempt<T>(code: string, task: () => T): Promise<Result<T>> {
+  try {
+    return ok(task());
+  } catch (error) {
+    return fail(code, error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function createBrowserApi(env: BrowserEnvironment = defaultBrowserEnvironment()): FieldbookApi {
+  return Object.freeze({
+    runtime: 'browser' as const,
+    getAppVersion: async () => ok(env.version),
+    getSystemLanguage: async () => ok(env.languages()[0] ?? 'en'),
+    secureGet: async (key: string) => {
+      if (!isValidSecureKey(key)) return fail<string | null>('invalid-arguments', 'Invalid secure storage key.');
+      return attempt('storage-unavailable', () => env.storage().getItem(SESSION_KEY_PREFIX + key));
+    },
+    secureSet: async (key: string, value: string | null) => {
+      if (!isValidSecureKey(key)) return fail<void>('invalid-arguments', 'Invalid secure storage key.');
+      if (!isValidSecureValue(value)) return fail<void>('invalid-arguments', 'Secure storage value must be a string of limited size, or null.');
+      return attempt('storage-unavailable', () => {
+        if (value === null) env.storage().removeItem(SESSION_KEY_PREFIX + key);
+        else env.storage().setItem(SESSION_KEY_PREFIX + key, value);
+      });
+    },
+    openExternal: async (url: string) => {
+      if (!isAllowedExternalUrl(url)) return fail<void>('invalid-arguments', 'This link is not on the allow-list.');
+      return attempt('open-failed', () => env.open(url));
+    },
+  });
+}

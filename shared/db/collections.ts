@@ -1,0 +1,45 @@
+import type { MigrationStrategies, RxCollectionCreator, RxJsonSchema } from 'rxdb';
+import { schemas, type CollectionName, type DocTypes } from '../schemas';
+
+/**
+ * Migration strategies per collection, keyed by the schema version they migrate TO.
+ * All schemas are at version 0. To add version 1 of a schema: bump `version` in its
+ * schema file and add `1: (oldDoc) => newDoc` here; RxDB's migration-schema plugin runs it
+ * on the next start, for every stored document.
+ */
+export const migrationStrategies: { [K in CollectionName]: MigrationStrategies } = {
+  customers: {},
+  visits: {},
+  feedback: {},
+  adverseevents: {},
+  products: {},
+  articles: {},
+  questions: {},
+  reminders: {},
+  colleagues: {},
+  activities: {},
+  comments: {},
+  conflicts: {},
+};
+
+/** Everything `db.addCollections()` needs, identical for the app, tests and benchmarks. */
+export function collectionCreators(): { [K in CollectionName]: RxCollectionCreator<DocTypes[K]> } {
+  const out = {} as { [K in CollectionName]: RxCollectionCreator<DocTypes[K]> };
+  for (const name of Object.keys(schemas) as CollectionName[]) {
+    (out as Record<CollectionName, RxCollectionCreator<unknown>>)[name] = {
+      schema: schemas[name] as RxJsonSchema<unknown>,
+      migrationStrategies: migrationStrategies[name],
+    };
+  }
+  return out;
+}
+
+/**
+ * One local database per signed-in user, so two people sharing a laptop never see each
+ * other's data. RxDB database names must be lowercase [a-z0-9_$()+/-] starting with a letter.
+ */
+export function databaseNameFor(userId: string): string {
+  const safe = userId.toLowerCase().replace(/[^a-z0-9_-]/g, '_').slice(0, 60);
+  if (!safe) throw new Error('A user id is required to open the local database');
+  return `fieldbook_${safe}`;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { IPC_PREFIX, IpcChannel, isAllowedExternalUrl, isValidSecureKey, isValidSecureValue, SECURE_VALUE_MAX } from './contract';
+import { fail, ok } from './result';
+
+describe('IpcChannel', () => {
+  it('uses the fieldbook: prefix and unique names', () => {
+    const channels = Object.values(IpcChannel);
+    expect(channels.every((channel) => channel.startsWith(IPC_PREFIX))).toBe(true);
+    expect(new Set(channels).size).toBe(channels.length);
+  });
+});
+
+describe('isAllowedExternalUrl', () => {
+  it('accepts https links to allow-listed hosts', () => {
+    expect(isAllowedExternalUrl('https://fieldbook.app/')).toBe(true);
+    expect(isAllowedExternalUrl('https://www.fieldbook.app/docs?x=1#y')).toBe(true);
+    expect(isAllowedExternalUrl('https://support.fieldbook.app/ticket/1')).toBe(true);
+  });
+
+  it('rejects other schemes, hosts, credentials, look-alikes and non-strings', () => {
+    for (const url of [
+      'http://fieldbook.app/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'app://fieldbook/index.html',
+      'https://evil.example/',
+      'https://fieldbook.app.evil.example/',
+      'https://evilfieldbook.app/',
+      'https://user:pw@fieldbook.app/',
+      'https://fieldbook.app@evil.example/',
+      `https://fieldbook.app/${'a'.repeat(2100)}`,
+      'not a url',
+      '',
+      42,
+      null,
+      undefined,
+      { href: 'https://fieldbook.app/' },
+    ]) {
+      expect(isAllowedExternalUrl(url), String(url).slice(0, 60)).toBe(false);
+    }
+  });
+});
+
+describe('isValidSecureKey', () => {
+  it('accepts short lower-case identifiers', () => {
+    for (const key of ['refresh-token', 'a', 'db.key_v2', 'a'.repeat(64)]) expect(isValidSecureKey(key), key).toBe(true);
+  });
+  it('rejects anything path-like, empty, too long, upper-case or not a string', () => {
+    for (const key of ['', '../x', 'a/b', 'A', '1abc', '-x', '__proto__', 'a'.repeat(65), 'key with space', 'é', 7, null, undefined]) {
+      expect(isValidSecureKey(key), String(key)).toBe(false);
+    }
+  });
+});
+
+describe('isValidSecureValue', () => {
+  it('accepts null and strings up to the limit', () => {
+    expect(isValidSecureValue(null)).toBe(true);
+    expect(isValidSecureValue('')).toBe(true);
+    expect(isValidSecureValue('x'.repeat(SECURE_VALUE_MAX))).toBe(true);
+  });
+  it('rejects oversized strings and non-strings', () => {
+    for (const value of ['x'.repeat(SECURE_VALUE_MAX + 1), undefined, 1, {}, ['x'], true]) {
+      expect(isValidSecureValue(value)).toBe(false);
+    }
+  });
+});
+
+describe('Result helpers', () => {
+  it('build the two shapes', () => {
+    expect(ok(1)).toEqual({ ok: true, value: 1 });
+    expect(fail('code', 'message')).toEqual({ ok: false, error: { code: 'code', message: 'message' } });
+  });
+});

@@ -1,0 +1,56 @@
+import type { Result } from './result';
+
+/**
+ * The one typed contract between the renderer and the Electron main process.
+ * The preload exposes exactly these named functions on `window.fieldbook`; in a plain browser
+ * the renderer uses a browser implementation of the same interface.
+ */
+export interface FieldbookApi {
+  /** 'electron' when running in the desktop shell, 'browser' in plain Chromium. */
+  readonly runtime: 'electron' | 'browser';
+  getAppVersion(): Promise<Result<string>>;
+  /** BCP 47 tag of the operating system's preferred UI language, e.g. "zh-CN". */
+  getSystemLanguage(): Promise<Result<string>>;
+  /** Secrets (refresh token, local key): encrypted with safeStorage in Electron. */
+  secureGet(key: string): Promise<Result<string | null>>;
+  secureSet(key: string, value: string | null): Promise<Result<void>>;
+  /** Opens an https link in the system browser, only for hosts on the allow-list. */
+  openExternal(url: string): Promise<Result<void>>;
+}
+
+/** IPC channel names; main accepts only channels with this prefix. */
+export const IPC_PREFIX = 'fieldbook:';
+export const IpcChannel = {
+  getAppVersion: 'fieldbook:app-version',
+  getSystemLanguage: 'fieldbook:system-language',
+  secureGet: 'fieldbook:secure-get',
+  secureSet: 'fieldbook:secure-set',
+  openExternal: 'fieldbook:open-external',
+} as const satisfies Record<Exclude<keyof FieldbookApi, 'runtime'>, `fieldbook:${string}`>;
+
+/** Keys for secure storage: a short identifier, nothing path-like. */
+export const SECURE_KEY_PATTERN = /^[a-z][a-z0-9._-]{0,63}$/;
+/** Largest secret we store (a token or a key), in characters. */
+export const SECURE_VALUE_MAX = 16_384;
+
+/** Hosts an external link may point at (documentation and support). */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = ['fieldbook.app', 'www.fieldbook.app', 'support.fieldbook.app'];
+
+export function isAllowedExternalUrl(url: unknown): url is string {
+  if (typeof url !== 'string' || url.length > 2048) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && EXTERNAL_LINK_HOSTS.includes(parsed.hostname);
+}
+
+export function isValidSecureKey(key: unknown): key is string {
+  return typeof key === 'string' && SECURE_KEY_PATTERN.test(key);
+}
+
+export function isValidSecureValue(value: unknown): value is string | null {
+  return value === null || (typeof value === 'string' && value.length <= SECURE_VALUE_MAX);
+}

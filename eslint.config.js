@@ -6,8 +6,11 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'util', 'events', 'stream', 'net'];
-const restrictedNode = nodeBuiltins.map((name) => ({ group: [name], message: 'Node built-ins are not allowed here: this code runs outside Node.' }));
+const NODE_MESSAGE = 'Node built-ins are not allowed here: this code runs outside Node.';
+// Bare names only (paths), so that a local folder called "util" is not mistaken for Node's.
+const nodeBuiltinPaths = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'util', 'events', 'stream', 'net', 'worker_threads']
+  .map((name) => ({ name, message: NODE_MESSAGE }));
+const nodePattern = { group: ['node:*'], message: NODE_MESSAGE };
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'bench/results/'] },
@@ -40,8 +43,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths,
           patterns: [
-            ...restrictedNode,
+            nodePattern,
             { group: ['electron', 'react', 'react-dom', 'react/*', '@mui/*', 'rxdb/plugins/storage-*', 'dexie'], message: 'shared/ is pure: no electron, DOM, react or storage.' },
           ],
         },
@@ -56,9 +60,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [...restrictedNode, { group: ['electron'], message: 'renderer/ talks to Electron only through the preload API.' }] },
+        { paths: nodeBuiltinPaths, patterns: [nodePattern, { group: ['electron'], message: 'renderer/ talks to Electron only through the preload API.' }] },
       ],
     },
+  },
+  {
+    // The browser build's offline shell: a service worker, filled in at build time.
+    files: ['renderer/sw.template.js'],
+    languageOptions: { globals: { ...globals.serviceworker, __PRECACHE__: 'readonly', __BUILD_ID__: 'readonly' } },
   },
   {
     files: ['renderer/vite.config.ts'],

@@ -37,7 +37,6 @@ function start(): void {
   // Applies to every web contents ever created, including ones we did not create ourselves.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, config.allowedOrigins));
   app.on('second-instance', () => focusOrCreateWindow(config.startUrl));
-  app.on('activate', () => focusOrCreateWindow(config.startUrl)); // macOS dock click
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -51,6 +50,8 @@ function start(): void {
     });
     installApplicationMenu(config.devMode);
     createMainWindow({ preloadPath, startUrl: config.startUrl });
+    // macOS dock click; registered after ready because a window cannot be created before.
+    app.on('activate', () => focusOrCreateWindow(config.startUrl));
   });
 }
 

@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -33,10 +34,30 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Emits the browser build's offline shell (sw.js) with the list of files to precache.
+ * Lazy chunks that only development builds load (RxDB dev-mode) are left out.
+ */
+function offlineShell(): Plugin {
+  return {
+    name: 'fieldbook-offline-shell',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => !/dev-mode|validate-ajv|\.map$/.test(f));
+      const precache = ['./', './favicon.svg', ...files.map((f) => `./${f}`)];
+      const buildId = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8')
+        .replace('__PRECACHE__', JSON.stringify(precache))
+        .replace('__BUILD_ID__', JSON.stringify(buildId));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offlineShell()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   build: {
     outDir: '../out/renderer',

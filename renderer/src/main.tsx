@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { useUiStore } from './app/uiStore';
 import { i18n, initI18n, pickLanguage } from './i18n';
 import { platform } from './platform/api';
+import { registerOfflineShell } from './app/offlineShell';
 
 /** Language: the user's saved choice, else the operating system's. */
 async function startupLanguage() {
@@ -27,4 +28,6 @@ async function start() {
   );
 }
 
+registerOfflineShell(platform);
+if (import.meta.env.VITE_TEST_HOOKS === '1') void import('./testing/testHooks').then((m) => m.installTestHooks());
 void start();

@@ -1,5 +1,6 @@
 import type { MigrationStrategies, RxCollectionCreator, RxJsonSchema } from 'rxdb';
 import { schemas, type CollectionName, type DocTypes } from '../schemas';
+import { shortHash } from '../util/hash';
 
 /**
  * Migration strategies per collection, keyed by the schema version they migrate TO.
@@ -36,10 +37,13 @@ export function collectionCreators(): { [K in CollectionName]: RxCollectionCreat
 
 /**
  * One local database per signed-in user, so two people sharing a laptop never see each
- * other's data. RxDB database names must be lowercase [a-z0-9_$()+/-] starting with a letter.
+ * other's data. RxDB database names must be lowercase [a-z0-9_$()+/-] starting with a letter:
+ * a readable slug of the id plus a hash of the exact id, so "rep.zhang" and "rep_zhang" (or
+ * two all-Chinese ids) never share a database.
  */
 export function databaseNameFor(userId: string): string {
-  const safe = userId.toLowerCase().replace(/[^a-z0-9_-]/g, '_').slice(0, 60);
-  if (!safe) throw new Error('A user id is required to open the local database');
-  return `fieldbook_${safe}`;
+  const id = userId.trim();
+  if (!id) throw new Error('A user id is required to open the local database');
+  const slug = id.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 24);
+  return `fieldbook_${slug ? `${slug}_` : ''}${shortHash(id)}`;
 }

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 import type { Customer } from '../schemas/customer';
 import { CustomerSearchIndex, highlightParts } from './customerSearch';
 
 // Count pinyin conversions to prove unchanged documents are not re-processed.
 vi.mock('pinyin-pro', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('pinyin-pro')>();
+  const actual = await importOriginal<typeof PinyinPro>();
   return { ...actual, pinyin: vi.fn(actual.pinyin) };
 });
 const pinyinCalls = (): number => vi.mocked(pinyin).mock.calls.length;
@@ -169,8 +170,8 @@ describe('CustomerSearchIndex', () => {
     });
 
     it('breaks ties by name in pinyin order', () => {
-      // Collation reads 单 as "dan" (it cannot know it is a surname): 单 < 李 < 吕 < 张.
-      expect(ids(index.search('医院', { types: ['hcp'] }))).toEqual(['c4', 'c3', 'c11', 'c1', 'c2']);
+      // li < lü < shan (单 read as a surname) < zhang; the two 张伟 by code.
+      expect(ids(index.search('医院', { types: ['hcp'] }))).toEqual(['c3', 'c11', 'c4', 'c1', 'c2']);
     });
   });
 
@@ -203,8 +204,18 @@ describe('CustomerSearchIndex', () => {
     it('returns everything by name for an empty or blank query', () => {
       const all = ids(index.search('   '));
       expect(all).toHaveLength(ALL.length);
-      // zh-CN collation sorts Chinese by pinyin: Bei… < Dan… < Guo… < Lao… < Li… < Lü… < Xie… < Zhang…
-      expect(all.filter((id) => !['c9', 'c10'].includes(id))).toEqual(['c5', 'c4', 'c8', 'c7', 'c3', 'c11', 'c6', 'c1', 'c2']);
+      // Chinese by pinyin, interleaved A–Z with Latin names, like a phone's contact list:
+      // Beijing… < Dr. Anna… < Guoyao… < Laobaixing… < Li Na < Lü Qiang < Shan… < St. Mary's < Xiehe… < Zhang Wei ×2.
+      expect(all).toEqual(['c5', 'c9', 'c8', 'c7', 'c3', 'c11', 'c4', 'c10', 'c6', 'c1', 'c2']);
+    });
+
+    it('sorts numbers in names by value', () => {
+      const numbered = new CustomerSearchIndex();
+      numbered.update([
+        customer({ id: 'h10', code: 'HCO-10', name: '长沙市第10人民医院', type: 'hco' }),
+        customer({ id: 'h2', code: 'HCO-2', name: '长沙市第2人民医院', type: 'hco' }),
+      ]);
+      expect(ids(numbered.search(''))).toEqual(['h2', 'h10']);
     });
 
     it('applies the limit after ranking', () => {
@@ -225,7 +236,9 @@ describe('CustomerSearchIndex', () => {
       const renamed = { ...liNa, name: '李娜娜', department: '血液科', updatedAt: '2026-02-01T10:00:00.000Z' };
       const before = pinyinCalls();
       index.update(ALL.map((c) => (c.id === liNa.id ? renamed : c)));
-      expect(pinyinCalls() - before).toBeLessThanOrEqual(1); // the new name; institution and city are cached
+      // Only the new name and department are converted; the other docs are untouched and
+      // the unchanged institution and city of this one come from the cache.
+      expect(pinyinCalls() - before).toBe(2);
       expect(index.search('血液科')).toEqual([renamed]);
       expect(index.search('肿瘤科')).toEqual([]);
       expect(ids(index.search('linana'))).toEqual(['c3']);

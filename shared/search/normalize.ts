@@ -3,8 +3,9 @@
  * so "ＡＢＣ", "Abc" and "ábc" all meet as "abc". Chinese characters pass through unchanged.
  */
 
-// Pure ASCII is the common case (codes, pinyin, English names): lowercasing is all it needs.
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+// Printable ASCII is the common case (codes, pinyin, English names): lowercasing is all it
+// needs. Anything else (incl. control characters) takes the per-character path, same result.
+const ASCII_ONLY = /^[ -~\t\n\r]*$/;
 const COMBINING_MARKS = /\p{M}/gu;
 
 // Folding one code point is a few normalize() calls; the set of distinct non-ASCII

@@ -1,21 +1,9 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
-import { openDatabase, type FieldbookDatabase } from './database';
+import { getDatabase, type FieldbookDatabase } from './database';
 
 const DatabaseContext = createContext<FieldbookDatabase | null>(null);
-
-/** One open database per user id for the life of the page (React may mount twice). */
-const opening = new Map<string, Promise<FieldbookDatabase>>();
-function databaseFor(userId: string): Promise<FieldbookDatabase> {
-  let p = opening.get(userId);
-  if (!p) {
-    p = openDatabase(userId);
-    opening.set(userId, p);
-    p.catch(() => opening.delete(userId));
-  }
-  return p;
-}
 
 export function DatabaseProvider({ userId, children }: Readonly<{ userId: string; children: ReactNode }>) {
   const { t } = useTranslation();
@@ -23,7 +11,7 @@ export function DatabaseProvider({ userId, children }: Readonly<{ userId: string
 
   useEffect(() => {
     let live = true;
-    databaseFor(userId).then(
+    getDatabase(userId).then(
       (db) => live && setState({ db, error: null }),
       (e: unknown) => live && setState({ db: null, error: e instanceof Error ? e.message : String(e) }),
     );

@@ -37,3 +37,15 @@ export async function openDatabase(userId: string): Promise<FieldbookDatabase> {
   await db.addCollections(collectionCreators());
   return db;
 }
+
+/** One open database per user id for the life of the page (React may mount twice). */
+const opening = new Map<string, Promise<FieldbookDatabase>>();
+export function getDatabase(userId: string): Promise<FieldbookDatabase> {
+  let p = opening.get(userId);
+  if (!p) {
+    p = openDatabase(userId);
+    opening.set(userId, p);
+    p.catch(() => opening.delete(userId));
+  }
+  return p;
+}

@@ -7,31 +7,32 @@ export interface QueryState<T> {
 }
 
 /**
- * Subscribes to a reactive RxDB query and returns plain JSON documents: presentational
- * components get data, never live RxDocuments. `query` must be memoised by the caller.
+ * Subscribes to a reactive RxDB query and returns plain JSON: presentational components get
+ * data, never live RxDocuments. `query` must be memoised by the caller. Results are tagged
+ * with the query they came from, so a new query never shows the previous one's data.
  */
-export function useRxQueryResults<T>(query: RxQuery<T, RxDocument<T>[]> | null): QueryState<T[]> {
-  const [state, setState] = useState<QueryState<T[]>>({ data: [], loading: query !== null });
+function useRxSubscription<R, T>(query: RxQuery<unknown, R> | null, toData: (result: R) => T, empty: T): QueryState<T> {
+  const [state, setState] = useState<{ source: unknown; data: T }>({ source: null, data: empty });
   useEffect(() => {
-    if (!query) {
-      setState({ data: [], loading: false });
-      return;
-    }
-    const sub = query.$.subscribe((docs) => setState({ data: docs.map((d) => d.toJSON() as T), loading: false }));
+    if (!query) return;
+    const sub = query.$.subscribe((result) => setState({ source: query, data: toData(result) }));
     return () => sub.unsubscribe();
+    // toData is a pure mapping defined at module level by the callers below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
-  return state;
+  if (!query) return { data: empty, loading: false };
+  const fresh = state.source === query;
+  return { data: fresh ? state.data : empty, loading: !fresh };
+}
+
+const NO_DOCS: never[] = [];
+const manyToJson = (docs: RxDocument<unknown>[]) => docs.map((d) => d.toJSON());
+const oneToJson = (doc: RxDocument<unknown> | null) => (doc ? doc.toJSON() : null);
+
+export function useRxQueryResults<T>(query: RxQuery<T, RxDocument<T>[]> | null): QueryState<T[]> {
+  return useRxSubscription(query as RxQuery<unknown, RxDocument<unknown>[]> | null, manyToJson, NO_DOCS) as QueryState<T[]>;
 }
 
 export function useRxQueryOne<T>(query: RxQuery<T, RxDocument<T> | null> | null): QueryState<T | null> {
-  const [state, setState] = useState<QueryState<T | null>>({ data: null, loading: query !== null });
-  useEffect(() => {
-    if (!query) {
-      setState({ data: null, loading: false });
-      return;
-    }
-    const sub = query.$.subscribe((doc) => setState({ data: doc ? (doc.toJSON() as T) : null, loading: false }));
-    return () => sub.unsubscribe();
-  }, [query]);
-  return state;
+  return useRxSubscription(query as RxQuery<unknown, RxDocument<unknown> | null> | null, oneToJson, null) as QueryState<T | null>;
 }

@@ -61,6 +61,7 @@ export const en = {
     keyDates: 'Key dates the customer shared',
     contacts: 'Contact persons',
     noVisits: 'No visits logged yet.',
+    noAssessment: 'Not assessed yet. Edit the customer to record attitude, needs and value tier.',
     logVisit: 'Log visit',
     visitCount_one: '{{count}} contact',
     visitCount_other: '{{count}} contacts',

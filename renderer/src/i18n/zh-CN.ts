@@ -63,6 +63,7 @@ export const zhCN: Messages = {
     keyDates: '客户提供的重要日期',
     contacts: '联系人',
     noVisits: '还没有拜访记录。',
+    noAssessment: '尚未评估。编辑客户即可记录态度、需求和价值分级。',
     logVisit: '记录拜访',
     visitCount_one: '{{count}} 次接触',
     visitCount_other: '{{count}} 次接触',

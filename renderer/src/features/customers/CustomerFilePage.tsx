@@ -8,9 +8,9 @@ import type { Customer, Visit } from '../../../../shared/schemas';
 import { formatDay, formatMoney } from '../../components/format';
 import { useCustomerVisits } from '../visits/useVisits';
 import { VisitTimeline } from '../visits/VisitTimeline';
-import { assessmentSection, baseSections, isShownFor } from './customerFields';
+import { assessmentSection, baseSections, isShownFor, type SectionSpec } from './customerFields';
 import { useCustomer } from './useCustomers';
-import { FieldList } from './FieldList';
+import { FieldList, useFilledFields } from './FieldList';
 import { TierChip } from './TierChip';
 import { CustomerTypeIcon } from './CustomerTypeIcon';
 import { MissingCustomer } from './MissingCustomer';
@@ -60,10 +60,7 @@ function CustomerFile({ customer, visits }: Readonly<{ customer: Customer; visit
               <Typography id="block-base" variant="h2" sx={{ mb: 1.5 }}>{t('customerFile.base')}</Typography>
               <Stack spacing={2}>
                 {baseSections.map((section) => (
-                  <Box key={section.id}>
-                    <Typography variant="subtitle2" color="primary" sx={{ mb: 0.5 }}>{t(section.title)}</Typography>
-                    <FieldList customer={customer} fields={section.fields.filter((f) => isShownFor(f, customer.type) && f.path !== 'name' && f.path !== 'type')} />
-                  </Box>
+                  <BaseSection key={section.id} customer={customer} section={section} />
                 ))}
                 {customer.contacts?.length ? (
                   <Box>
@@ -89,7 +86,7 @@ function CustomerFile({ customer, visits }: Readonly<{ customer: Customer; visit
           <Card component="section" aria-labelledby="block-assessment">
             <CardContent>
               <Typography id="block-assessment" variant="h2" sx={{ mb: 1.5 }}>{t('customerFile.assessment')}</Typography>
-              <FieldList customer={customer} fields={assessmentSection.fields} />
+              <AssessmentBlock customer={customer} />
             </CardContent>
           </Card>
         </Stack>
@@ -112,4 +109,24 @@ function CustomerFile({ customer, visits }: Readonly<{ customer: Customer; visit
       </Box>
     </Box>
   );
+}
+
+/** One part of the base record; parts with nothing filled in are left out. */
+function BaseSection({ customer, section }: Readonly<{ customer: Customer; section: SectionSpec }>) {
+  const { t } = useTranslation();
+  const rows = useFilledFields(customer, section.fields.filter((f) => isShownFor(f, customer.type) && f.path !== 'name' && f.path !== 'type'));
+  if (rows.length === 0) return null;
+  return (
+    <Box>
+      <Typography variant="subtitle2" color="primary" sx={{ mb: 0.5 }}>{t(section.title)}</Typography>
+      <FieldList rows={rows} />
+    </Box>
+  );
+}
+
+function AssessmentBlock({ customer }: Readonly<{ customer: Customer }>) {
+  const { t } = useTranslation();
+  const rows = useFilledFields(customer, assessmentSection.fields);
+  if (rows.length === 0) return <Typography color="text.secondary">{t('customerFile.noAssessment')}</Typography>;
+  return <FieldList rows={rows} />;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import type { FieldError } from '../../../../shared/validation/validateDocument';
 import { fieldErrorText } from '../../components/fieldError';
-import type { FieldSpec } from './customerFields';
+import { fieldLabel, type FieldSpec } from './customerFields';
 
 interface Props {
   spec: FieldSpec;
@@ -18,7 +18,7 @@ export function FieldInput({ spec, value, error, onChange }: Readonly<Props>) {
   const common = {
     id: `field-${spec.path.replace(/\./g, '-')}`,
     name: spec.path,
-    label: t(spec.label),
+    label: fieldLabel(t, spec),
     value,
     required: spec.required,
     error: Boolean(error),

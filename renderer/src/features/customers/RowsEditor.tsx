@@ -19,12 +19,14 @@ interface Props<R> {
   rows: readonly R[];
   columns: readonly ColumnSpec<R>[];
   errors: FieldErrors;
+  /** Label of the add button, e.g. "Add sample"; defaults to "Add". */
+  addLabel?: string;
   newRow(): R;
   onChange(rows: R[]): void;
 }
 
 /** A small editable table: add, edit and remove rows (key dates, contact persons, samples…). */
-export function RowsEditor<R extends Record<string, string>>({ title, path, rows, columns, errors, newRow, onChange }: Readonly<Props<R>>) {
+export function RowsEditor<R extends Record<string, string>>({ title, path, rows, columns, errors, addLabel, newRow, onChange }: Readonly<Props<R>>) {
   const { t } = useTranslation();
   const setCell = (i: number, key: keyof R, value: string) => onChange(rows.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
   return (
@@ -60,7 +62,7 @@ export function RowsEditor<R extends Record<string, string>>({ title, path, rows
         ))}
       </Stack>
       <Button size="small" startIcon={<AddIcon />} onClick={() => onChange([...rows, newRow()])}>
-        {t('common.add')}
+        {addLabel ?? t('common.add')}
       </Button>
     </Box>
   );

@@ -8,6 +8,8 @@ export interface FieldSpec {
   /** Dotted path in the Customer document. */
   path: string;
   label: ParseKeys;
+  /** Shown before the label where the same label appears twice (delivery vs invoice city). */
+  group?: ParseKeys;
   kind: FieldKind;
   options?: readonly string[];
   /** i18n key prefix for option labels, e.g. 'customerType' → customerType.hcp */
@@ -24,12 +26,13 @@ export interface SectionSpec {
   fields: readonly FieldSpec[];
 }
 
-const address = (prefix: string): FieldSpec[] => [
-  { path: `${prefix}.line`, label: 'field.addressLine', kind: 'text', wide: true },
-  { path: `${prefix}.city`, label: 'field.city', kind: 'text' },
-  { path: `${prefix}.province`, label: 'field.province', kind: 'text' },
-  { path: `${prefix}.postalCode`, label: 'field.postalCode', kind: 'text' },
-];
+const address = (prefix: string, group?: ParseKeys): FieldSpec[] =>
+  [
+    { path: `${prefix}.line`, label: 'field.addressLine' as const, kind: 'text' as const, wide: true },
+    { path: `${prefix}.city`, label: 'field.city' as const, kind: 'text' as const },
+    { path: `${prefix}.province`, label: 'field.province' as const, kind: 'text' as const },
+    { path: `${prefix}.postalCode`, label: 'field.postalCode' as const, kind: 'text' as const },
+  ].map((f) => (group ? { ...f, group } : f));
 
 /** Block 1: the base record (客户原始记录). */
 export const baseSections: readonly SectionSpec[] = [
@@ -77,8 +80,7 @@ export const baseSections: readonly SectionSpec[] = [
   {
     id: 'addresses',
     title: 'customerFile.addresses',
-    fields: [...address('deliveryAddress').map((f) => ({ ...f, label: f.path.endsWith('.line') ? ('field.deliveryAddress' as const) : f.label })),
-      ...address('invoiceAddress').map((f) => ({ ...f, label: f.path.endsWith('.line') ? ('field.invoiceAddress' as const) : f.label }))],
+    fields: [...address('deliveryAddress', 'field.deliveryAddress'), ...address('invoiceAddress', 'field.invoiceAddress')],
   },
   {
     id: 'notes',
@@ -111,6 +113,11 @@ export const assessmentSection: SectionSpec = {
 
 export const allSections: readonly SectionSpec[] = [...baseSections, assessmentSection];
 export const allFields: readonly FieldSpec[] = allSections.flatMap((s) => s.fields);
+
+/** The label a person sees for a field, unique within the form. */
+export function fieldLabel(t: (key: ParseKeys) => string, spec: FieldSpec): string {
+  return spec.group ? `${t(spec.group)} · ${t(spec.label)}` : t(spec.label);
+}
 
 export function isShownFor(field: FieldSpec, type: string): boolean {
   return !field.onlyFor || (field.onlyFor as readonly string[]).includes(type);

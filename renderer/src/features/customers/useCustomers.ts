@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Customer, CustomerTier, CustomerType } from '../../../../shared/schemas';
 import { CustomerSearchIndex } from '../../../../shared/search/customerSearch';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -22,9 +22,7 @@ export interface CustomerFilters {
  */
 export function useCustomerSearch(query: string, filters: CustomerFilters) {
   const { data, loading } = useAllCustomers();
-  const indexRef = useRef<CustomerSearchIndex | null>(null);
-  indexRef.current ??= new CustomerSearchIndex();
-  const index = indexRef.current;
+  const [index] = useState(() => new CustomerSearchIndex());
   const indexed = useMemo(() => {
     index.update(data);
     return { version: data };

@@ -75,6 +75,7 @@ export function VisitForm({ title, values, errors, productOptions, saving, onCha
                 { key: 'product', label: t('visits.sampleProduct'), width: 3 },
                 { key: 'quantity', label: t('visits.sampleQuantity') },
               ]}
+              addLabel={t('visits.addSample')}
               newRow={() => ({ product: '', quantity: '1' })}
               onChange={(samples) => set('samples', samples)}
             />
@@ -88,6 +89,7 @@ export function VisitForm({ title, values, errors, productOptions, saving, onCha
                 { key: 'description', label: t('visits.concessionDescription'), width: 3 },
                 { key: 'value', label: t('visits.concessionValue') },
               ]}
+              addLabel={t('visits.addConcession')}
               newRow={() => ({ kind: 'price', description: '', value: '' })}
               onChange={(concessions) => set('concessions', concessions)}
             />

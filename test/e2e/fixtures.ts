@@ -1,0 +1,100 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Helpers that act like a user: by role and accessible name, in the UI language given. */
+
+export type Lang = 'zh-CN' | 'en';
+
+export const L = {
+  'zh-CN': {
+    customers: '客户', newCustomer: '新建客户', name: '名称', code: '客户编码', type: '类型', hcp: '医生 / HCP',
+    institution: '所属机构', department: '科室', city: '城市', email: '邮箱', phone: '电话', creditLimit: '信用额度', notes: '备注',
+    save: '保存', search: '搜索客户', logVisit: '记录拜访', kind: '接触方式', when: '时间', location: '地点',
+    duration: '时长（分钟）', summary: '纪要', nextStep: '下一步', followUp: '跟进日期', products: '介绍的产品',
+    settings: '设置', timeline: '时间线', edit: '编辑', back: '返回客户列表', tier: '价值分级',
+  },
+  en: {
+    customers: 'Customers', newCustomer: 'New customer', name: 'Name', code: 'Customer code', type: 'Type', hcp: 'Doctor / HCP',
+    institution: 'Institution', department: 'Department', city: 'City', email: 'Email', phone: 'Phone', creditLimit: 'Credit limit', notes: 'Notes',
+    save: 'Save', search: 'Search customers', logVisit: 'Log visit', kind: 'Kind of contact', when: 'When', location: 'Where',
+    duration: 'Duration (minutes)', summary: 'Summary', nextStep: 'Next step', followUp: 'Follow-up date', products: 'Products presented',
+    settings: 'Settings', timeline: 'Timeline', edit: 'Edit', back: 'Back to customers', tier: 'Value tier',
+  },
+} as const;
+
+/** Opens the app in the language of the browser locale and waits for the customer list. */
+export async function openApp(page: Page, lang: Lang = 'zh-CN'): Promise<void> {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: L[lang].customers })).toBeVisible();
+}
+
+export interface NewCustomer {
+  name: string;
+  code: string;
+  institution?: string;
+  department?: string;
+  city?: string;
+  notes?: string;
+}
+
+export async function createCustomer(page: Page, c: NewCustomer, lang: Lang = 'zh-CN'): Promise<void> {
+  const t = L[lang];
+  await page.getByRole('link', { name: t.newCustomer }).first().click();
+  await page.getByRole('textbox', { name: t.name, exact: true }).fill(c.name);
+  await page.getByRole('textbox', { name: t.code, exact: true }).fill(c.code);
+  if (c.institution) await page.getByRole('textbox', { name: t.institution, exact: true }).fill(c.institution);
+  if (c.department) await page.getByRole('textbox', { name: t.department, exact: true }).fill(c.department);
+  if (c.city) await page.getByRole('textbox', { name: t.city, exact: true }).fill(c.city);
+  if (c.notes) await page.getByRole('textbox', { name: t.notes, exact: true }).fill(c.notes);
+  await page.getByRole('button', { name: t.save }).click();
+  await expect(page.getByRole('heading', { level: 1, name: c.name })).toBeVisible();
+}
+
+export interface NewVisit {
+  kind?: string;
+  when: string; // datetime-local value, e.g. 2026-11-20T10:30
+  location?: string;
+  duration?: string;
+  summary: string;
+  products?: string[];
+  nextStep?: string;
+  followUp?: string; // YYYY-MM-DD
+}
+
+export async function fillVisit(page: Page, v: NewVisit, lang: Lang = 'zh-CN'): Promise<void> {
+  const t = L[lang];
+  if (v.kind) {
+    await page.getByRole('combobox', { name: t.kind }).click();
+    await page.getByRole('option', { name: v.kind }).click();
+  }
+  await page.getByLabel(t.when).fill(v.when);
+  if (v.location !== undefined) await page.getByRole('textbox', { name: t.location, exact: true }).fill(v.location);
+  if (v.duration !== undefined) await page.getByRole('textbox', { name: t.duration, exact: true }).fill(v.duration);
+  await page.getByRole('textbox', { name: t.summary, exact: true }).fill(v.summary);
+  for (const p of v.products ?? []) {
+    await page.getByRole('combobox', { name: t.products }).fill(p);
+    await page.keyboard.press('Enter');
+  }
+  if (v.nextStep !== undefined) await page.getByRole('textbox', { name: t.nextStep, exact: true }).fill(v.nextStep);
+  if (v.followUp !== undefined) await page.getByLabel(t.followUp).fill(v.followUp);
+}
+
+export async function addVisit(page: Page, v: NewVisit, lang: Lang = 'zh-CN'): Promise<void> {
+  const t = L[lang];
+  await page.getByRole('link', { name: t.logVisit }).click();
+  await fillVisit(page, v, lang);
+  await page.getByRole('button', { name: t.save }).click();
+  await expect(page.getByRole('list', { name: t.timeline })).toContainText(v.summary);
+}
+
+export async function searchCustomers(page: Page, query: string, lang: Lang = 'zh-CN'): Promise<void> {
+  const box = page.getByRole('searchbox', { name: L[lang].search });
+  await box.fill(query);
+}
+
+export function customerList(page: Page, lang: Lang = 'zh-CN') {
+  return page.getByRole('list', { name: lang === 'zh-CN' ? '客户列表' : 'Customer list' });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+}

@@ -58,3 +58,23 @@ for (const lang of ['zh-CN', 'en'] as const) {
     });
   });
 }
+
+test.describe('theme', () => {
+  test.use({ locale: 'zh-CN' });
+  test('dark theme applies at once and is kept after a reload', async ({ page }) => {
+    await openApp(page, 'zh-CN');
+    await createCustomer(page, { name: '陈静', code: 'HCP-CD-0001', institution: '四川大学华西医院', department: '呼吸科', city: '成都' });
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('radio', { name: '深色' }).check();
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect.poll(background).toBe('rgb(15, 20, 24)');
+    await page.reload();
+    await expect.poll(background).toBe('rgb(15, 20, 24)');
+    await page.getByRole('link', { name: '客户' }).click();
+    await page.getByRole('link', { name: /陈静/ }).click();
+    await shot(page, 'customer-file-dark-zh-CN');
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('radio', { name: '浅色' }).check();
+    await expect.poll(background).toBe('rgb(245, 247, 249)');
+  });
+});

@@ -45,7 +45,15 @@ test('invalid visit input shows the error next to the field and saves nothing', 
   await expect(page.getByRole('textbox', { name: t.duration, exact: true })).toHaveAccessibleDescription('Enter a number');
   await expect(page.getByLabel(t.followUp)).toHaveAccessibleDescription('The follow-up date is before the contact');
 
+  // Leaving asks first; "Keep editing" keeps every word typed, "Discard changes" leaves.
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(page.getByRole('textbox', { name: t.duration, exact: true })).toHaveValue('half an hour');
+  await page.getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByText('You have unsaved changes. Leave anyway?')).toBeVisible();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+  await page.getByRole('link', { name: /Wang Fang/ }).click();
   await expect(page.getByText('No visits logged yet.')).toBeVisible();
   await page.reload();
   await expect(page.getByText('No visits logged yet.')).toBeVisible();

@@ -18,6 +18,8 @@ export function buildTheme(mode: 'light' | 'dark'): Theme {
       h1: { fontSize: '1.6rem', fontWeight: 600 },
       h2: { fontSize: '1.25rem', fontWeight: 600 },
       h3: { fontSize: '1.05rem', fontWeight: 600 },
+      // Sentence-case buttons: capitals shout in English and mean nothing in Chinese.
+      button: { textTransform: 'none', fontWeight: 600 },
     },
     components: {
       MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },

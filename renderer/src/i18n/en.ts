@@ -22,6 +22,8 @@ export const en = {
     notFound: 'Not found',
     fixErrors: 'Please correct the highlighted fields.',
     unsaved: 'You have unsaved changes. Leave anyway?',
+    stay: 'Keep editing',
+    discard: 'Discard changes',
     all: 'All',
   },
   customers: {

@@ -24,6 +24,8 @@ export const zhCN: Messages = {
     notFound: '未找到',
     fixErrors: '请修改标出的字段。',
     unsaved: '有未保存的修改，确定离开吗？',
+    stay: '继续编辑',
+    discard: '放弃修改',
     all: '全部',
   },
   customers: {

@@ -14,6 +14,7 @@ import { customerToForm, emptyCustomerForm, formToCustomer, type CustomerFormVal
 import { isCodeTaken, saveCustomer } from './customerRepository';
 import { CustomerForm } from './CustomerForm';
 import { MissingCustomer } from './MissingCustomer';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 /** New customer (no id in the route) or edit an existing one. */
 export function CustomerEditPage() {
@@ -30,7 +31,9 @@ function CustomerEditor({ existing }: Readonly<{ existing: Customer | undefined 
   const navigate = useNavigate();
   const user = useSessionStore((s) => s.user);
   const showToast = useToastStore((s) => s.show);
-  const [values, setValues] = useState<CustomerFormValues>(() => (existing ? customerToForm(existing) : emptyCustomerForm()));
+  const [initial] = useState<CustomerFormValues>(() => (existing ? customerToForm(existing) : emptyCustomerForm()));
+  const [values, setValues] = useState(initial);
+  const guard = useLeaveGuard(values !== initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [envelope] = useState(() =>
@@ -51,6 +54,7 @@ function CustomerEditor({ existing }: Readonly<{ existing: Customer | undefined 
     setSaving(true);
     try {
       await saveCustomer(db, doc);
+      guard.allowLeave();
       showToast(existing ? t('customers.updated') : t('customers.created', { name: doc.name }));
       navigate(`/customers/${doc.id}`, { replace: true });
     } finally {
@@ -59,14 +63,17 @@ function CustomerEditor({ existing }: Readonly<{ existing: Customer | undefined 
   };
 
   return (
-    <CustomerForm
-      title={existing ? t('customers.editTitle', { name: existing.name }) : t('customers.newTitle')}
-      values={values}
-      errors={errors}
-      saving={saving}
-      onChange={setValues}
-      onSubmit={() => void onSubmit()}
-      onCancel={() => navigate(existing ? `/customers/${existing.id}` : '/customers')}
-    />
+    <>
+      {guard.dialog}
+      <CustomerForm
+        title={existing ? t('customers.editTitle', { name: existing.name }) : t('customers.newTitle')}
+        values={values}
+        errors={errors}
+        saving={saving}
+        onChange={setValues}
+        onSubmit={() => void onSubmit()}
+        onCancel={() => navigate(existing ? `/customers/${existing.id}` : '/customers')}
+      />
+    </>
   );
 }

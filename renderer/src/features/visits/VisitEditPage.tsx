@@ -15,6 +15,7 @@ import { useActiveProducts, useVisit } from './useVisits';
 import { emptyVisitForm, formToVisit, visitToForm, type VisitFormValues } from './visitFormModel';
 import { saveVisit } from './visitRepository';
 import { VisitForm } from './VisitForm';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 /** Log a new contact (no visit id in the route) or edit one, from the customer file. */
 export function VisitEditPage() {
@@ -34,7 +35,9 @@ function VisitEditor({ customer, existing }: Readonly<{ customer: Customer; exis
   const showToast = useToastStore((s) => s.show);
   const products = useActiveProducts().data;
   const productIds = useMemo(() => new Map(products.map((p) => [p.name, p.id])), [products]);
-  const [values, setValues] = useState<VisitFormValues>(() => (existing ? visitToForm(existing) : emptyVisitForm()));
+  const [initial] = useState<VisitFormValues>(() => (existing ? visitToForm(existing) : emptyVisitForm()));
+  const [values, setValues] = useState(initial);
+  const guard = useLeaveGuard(values !== initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [envelope] = useState(() =>
@@ -51,6 +54,7 @@ function VisitEditor({ customer, existing }: Readonly<{ customer: Customer; exis
     setSaving(true);
     try {
       await saveVisit(db, doc);
+      guard.allowLeave();
       showToast(t('visits.saved'));
       navigate(back, { replace: true });
     } finally {
@@ -59,15 +63,18 @@ function VisitEditor({ customer, existing }: Readonly<{ customer: Customer; exis
   };
 
   return (
-    <VisitForm
-      title={existing ? t('visits.editTitle', { name: customer.name }) : t('visits.newTitle', { name: customer.name })}
-      values={values}
-      errors={errors}
-      productOptions={products.map((p) => p.name)}
-      saving={saving}
-      onChange={setValues}
-      onSubmit={() => void onSubmit()}
-      onCancel={() => navigate(back)}
-    />
+    <>
+      {guard.dialog}
+      <VisitForm
+        title={existing ? t('visits.editTitle', { name: customer.name }) : t('visits.newTitle', { name: customer.name })}
+        values={values}
+        errors={errors}
+        productOptions={products.map((p) => p.name)}
+        saving={saving}
+        onChange={setValues}
+        onSubmit={() => void onSubmit()}
+        onCancel={() => navigate(back)}
+      />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Visit, VisitKind } from '../../../../shared/schemas';
 import { parseUserNumber } from '../../../../shared/util/numbers';
-import { instantToLocalInput, localInputToInstant } from '../../../../shared/util/time';
+import { instantToLocalInput, localDay, localInputToInstant } from '../../../../shared/util/time';
 import { validateDocument, type FieldErrors } from '../../../../shared/validation/validateDocument';
 
 export type ConcessionRow = { kind: string; description: string; value: string };
@@ -133,7 +133,8 @@ export function formToVisit(
 
   for (const [path, error] of Object.entries(validateDocument('visits', doc))) errors[path] ??= error;
   // A follow-up date before the contact itself is almost always a typo.
-  if (!errors.followUpDate && doc.followUpDate && startAt && doc.followUpDate < startAt.slice(0, 10)) {
+  // Compare with the rep's local day of the visit: the UTC day differs early morning in China.
+  if (!errors.followUpDate && doc.followUpDate && startAt && doc.followUpDate < localDay(new Date(startAt))) {
     errors.followUpDate = { code: 'followUpBeforeVisit' };
   }
   return { doc, errors };

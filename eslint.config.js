@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const NODE_MESSAGE = 'Node built-ins are not allowed here: this code runs outside Node.';
 // Bare names only (paths), so that a local folder called "util" is not mistaken for Node's.
@@ -19,6 +20,11 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     languageOptions: { globals: { ...globals.node } },
+    // no-restricted-paths judges resolved files: without a TypeScript-aware resolver it cannot
+    // resolve `../electron/ipc` to ipc.ts and silently lets the import through.
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.web.json', 'tsconfig.node.json'], noWarnOnMultipleProjects: true })],
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -52,7 +52,7 @@ export const productRefField = {
   additionalProperties: false,
   properties: {
     productId: refField,
-    name: shortText,
+    name: { type: 'string', minLength: 1, maxLength: 200 },
   },
   required: ['name'],
 } as const;

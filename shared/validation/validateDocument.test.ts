@@ -62,7 +62,7 @@ const adverseEvent: AdverseEvent = {
 
 /** A shallow copy with one top-level key removed. */
 function without<T extends object>(doc: T, key: keyof T): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...doc };
+  const copy = { ...doc } as Record<string, unknown>;
   delete copy[key as string];
   return copy;
 }

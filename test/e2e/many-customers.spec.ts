@@ -3,11 +3,15 @@ import { customerList, openApp, searchCustomers } from './fixtures';
 
 test.use({ locale: 'zh-CN' });
 
+/** What e2e builds (vite --mode e2e) expose; see renderer/src/testing/testHooks.ts. */
+type TestWindow = Window & { fieldbookTest?: { seedCustomers(count: number, seed?: number): Promise<number> } };
+
 test('10,000 customers: the list stays virtualised, scrolls to the end and search answers', async ({ page }) => {
   await openApp(page);
   const inserted = await page.evaluate(async () => {
-    if (!window.fieldbookTest) throw new Error('test hooks missing: build with --mode e2e');
-    return window.fieldbookTest.seedCustomers(10_000);
+    const hooks = (window as TestWindow).fieldbookTest;
+    if (!hooks) throw new Error('test hooks missing: build with --mode e2e');
+    return hooks.seedCustomers(10_000);
   });
   expect(inserted).toBe(10_000);
   await page.reload();

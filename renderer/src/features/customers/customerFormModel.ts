@@ -3,6 +3,7 @@ import { deletePath, getPath, setPath } from '../../../../shared/util/paths';
 import { parseUserNumber } from '../../../../shared/util/numbers';
 import { validateDocument, type FieldErrors } from '../../../../shared/validation/validateDocument';
 import { allFields, isShownFor } from './customerFields';
+import { errorsToScreenRows, keepFilledRows } from '../../components/formRows';
 
 export type KeyDateRow = { kind: string; label: string; date: string };
 export type ContactRow = { name: string; role: string; phone: string; email: string };
@@ -72,14 +73,15 @@ export function formToCustomer(
       setPath(doc, spec.path, spec.path === 'currency' ? raw.toUpperCase() : raw);
     }
   }
-  const keyDates = values.keyDates.map(compact).filter((r) => Object.keys(r).length > 0);
-  if (keyDates.length) doc.keyDates = keyDates;
+  // A new key-date row has its kind preset: it is blank until a label or a date is typed.
+  const keptKeyDates = keepFilledRows(values.keyDates, (r) => !r.label.trim() && !r.date.trim());
+  const keptContacts = keepFilledRows(values.contacts, (r) => Object.values(r).every((v) => !v.trim()));
+  if (keptKeyDates.length) doc.keyDates = keptKeyDates.map(({ row }) => compact(row));
   else delete doc.keyDates;
-  const contacts = values.contacts.map(compact).filter((r) => Object.keys(r).length > 0);
-  if (contacts.length) doc.contacts = contacts;
+  if (keptContacts.length) doc.contacts = keptContacts.map(({ row }) => compact(row));
   else delete doc.contacts;
 
-  const schemaErrors = validateDocument('customers', doc);
+  const schemaErrors = errorsToScreenRows(errorsToScreenRows(validateDocument('customers', doc), 'keyDates', keptKeyDates), 'contacts', keptContacts);
   for (const [path, error] of Object.entries(schemaErrors)) errors[path] ??= error;
   return { doc: doc as Customer, errors };
 }

@@ -223,12 +223,12 @@ describe('formToVisit', () => {
     });
   });
 
-  it('reports a cost or concession value that is not a number at the amount path', () => {
+  it('reports a cost or concession value that is not a number where the form shows it', () => {
     const { doc, errors } = formToVisit(
       values({ cost: 'free', concessions: [{ kind: 'gift', description: '台历', value: '一盒' }] }),
       envelope, undefined, USER, NOW,
     );
-    expect(errors).toEqual({ 'cost.amount': { code: 'number' }, 'concessions.0.value.amount': { code: 'number' } });
+    expect(errors).toEqual({ 'cost.amount': { code: 'number' }, 'concessions.0.value': { code: 'number' } });
     expect(doc).not.toHaveProperty('cost');
     expect(doc.concessions).toEqual([{ kind: 'gift', description: '台历' }]);
   });
@@ -394,5 +394,35 @@ describe('visitToForm', () => {
     const { doc, errors } = formToVisit(visitToForm(stored), envelope, stored, stored.updatedBy, stored.updatedAt, lookup);
     expect(errors).toEqual({});
     expect(doc).toEqual(stored);
+  });
+});
+
+describe('formToVisit: rows left blank and errors on the row shown', () => {
+  const envelope = { id: 'v-rows', customerId: 'c-1', territoryId: 't-1', repId: 'u-1', createdAt: '2026-11-01T00:00:00.000Z', createdBy: 'u-1' };
+  const base = { ...emptyVisitForm(new Date(2026, 10, 20, 10, 0)), summary: 'ok' };
+
+  it('drops a new sample row that was never filled in (quantity still 1)', () => {
+    const { doc, errors } = formToVisit({ ...base, samples: [{ product: '', quantity: '1' }] }, envelope, undefined, 'u-1', '2026-11-20T02:00:00.000Z');
+    expect(errors).toEqual({});
+    expect(doc.samples).toBeUndefined();
+  });
+
+  it('asks for the product when only a quantity was typed', () => {
+    const { errors } = formToVisit({ ...base, samples: [{ product: '', quantity: '5' }] }, envelope, undefined, 'u-1', '2026-11-20T02:00:00.000Z');
+    expect(errors['samples.0.product']).toEqual({ code: 'required' });
+  });
+
+  it('puts errors on the row on screen when a blank row sits above', () => {
+    const { errors } = formToVisit(
+      {
+        ...base,
+        samples: [{ product: '', quantity: '' }, { product: 'Norvasc', quantity: '0' }],
+        concessions: [{ kind: 'price', description: '', value: '' }, { kind: 'voucher', description: 'Voucher', value: 'ten' }],
+      },
+      envelope, undefined, 'u-1', '2026-11-20T02:00:00.000Z',
+    );
+    expect(errors['samples.1.quantity']?.code).toBe('range');
+    expect(errors['concessions.1.value']).toEqual({ code: 'number' });
+    expect(errors['samples.0.quantity']).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { Visit, VisitKind } from '../../../../shared/schemas';
 import { parseUserNumber } from '../../../../shared/util/numbers';
 import { instantToLocalInput, localDay, localInputToInstant } from '../../../../shared/util/time';
 import { validateDocument, type FieldErrors } from '../../../../shared/validation/validateDocument';
+import { errorsToScreenRows, keepFilledRows } from '../../components/formRows';
 
 export type ConcessionRow = { kind: string; description: string; value: string };
 export type SampleRow = { product: string; quantity: string };
@@ -93,15 +94,14 @@ export function formToVisit(
   const duration = num(values.duration, 'durationMinutes');
   const cost = num(values.cost, 'cost.amount');
 
-  const concessions = values.concessions
-    .filter((c) => c.description.trim() || c.value.trim())
-    .map((c, i) => {
-      const value = num(c.value, `concessions.${i}.value.amount`);
-      return { kind: c.kind as 'price', description: c.description.trim(), ...(value !== undefined ? { value: { amount: value, currency } } : {}) };
-    });
-  const samples = values.samples
-    .filter((s) => s.product.trim() || s.quantity.trim())
-    .map((s, i) => ({ product: product(s.product), quantity: num(s.quantity, `samples.${i}.quantity`) ?? 0 }));
+  const keptConcessions = keepFilledRows(values.concessions, (c) => !c.description.trim() && !c.value.trim());
+  const concessions = keptConcessions.map(({ row: c, index }) => {
+    const value = num(c.value, `concessions.${index}.value`);
+    return { kind: c.kind as 'price', description: c.description.trim(), ...(value !== undefined ? { value: { amount: value, currency } } : {}) };
+  });
+  // A new sample row starts with quantity 1: with no product named it is still blank.
+  const keptSamples = keepFilledRows(values.samples, (s) => !s.product.trim() && ['', '1'].includes(s.quantity.trim()));
+  const samples = keptSamples.map(({ row: s, index }) => ({ product: product(s.product), quantity: num(s.quantity, `samples.${index}.quantity`) ?? 0 }));
   const products = values.products.map((p) => p.trim()).filter(Boolean).map(product);
 
   const doc: Visit = {
@@ -131,7 +131,8 @@ export function formToVisit(
   }
   if (doc.status === 'submitted' && !doc.submittedAt) doc.submittedAt = now;
 
-  for (const [path, error] of Object.entries(validateDocument('visits', doc))) errors[path] ??= error;
+  const schemaErrors = errorsToScreenRows(errorsToScreenRows(validateDocument('visits', doc), 'samples', keptSamples), 'concessions', keptConcessions);
+  for (const [path, error] of Object.entries(schemaErrors)) errors[path] ??= error;
   // A follow-up date before the contact itself is almost always a typo.
   // Compare with the rep's local day of the visit: the UTC day differs early morning in China.
   if (!errors.followUpDate && doc.followUpDate && startAt && doc.followUpDate < localDay(new Date(startAt))) {

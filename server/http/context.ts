@@ -1,3 +1,4 @@
+import type { FastifyReply as Reply, FastifyRequest as Request } from 'fastify';
 import type { Actor } from '../../shared/sync/actor';
 import type { Store } from '../store/types';
 
@@ -16,9 +17,11 @@ declare module 'fastify' {
     /** Set by the authenticate preHandler (server/auth); absent on public routes. */
     actor?: Actor;
     sessionId?: string;
+    /** Expiry of the request's access token, seconds since the epoch (the event stream ends then). */
+    accessTokenExp?: number;
   }
   interface FastifyInstance {
     /** preHandler: verifies the bearer access token and the device session, sets request.actor. */
-    authenticate: (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => Promise<void>;
+    authenticate: (request: Request, reply: Reply) => Promise<void>;
   }
 }

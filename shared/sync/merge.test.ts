@@ -218,12 +218,70 @@ describe('mergeForPush', () => {
       expect(r.lost).toEqual([]);
       expect(r.changed).toBe(false);
     });
-    it('an incoming delete against a live master loses', () => {
-      const master = doc({ name: 'A' }, T1);
+    it('an incoming delete against a live master with other fields loses', () => {
+      const master = doc({ name: 'B' }, T1);
       const r = merge(undefined, { ...doc({ name: 'A' }), _deleted: true }, master);
-      expect(r.merged._deleted).toBe(false);
-      expect(r.lost).toEqual([{ path: '_deleted', kept: false, other: true }]);
+      expect(r.merged).toMatchObject({ _deleted: false, name: 'B' });
+      expect(r.lost).toEqual([
+        { path: 'name', kept: 'B', other: 'A' },
+        { path: '_deleted', kept: false, other: true },
+      ]);
     });
+    it('an incoming delete of the very fields the master holds stands (create retried, then deleted)', () => {
+      const master = doc({ name: 'A' }, T1, 'u-server');
+      const r = merge(undefined, { ...doc({ name: 'A' }, T2), _deleted: true }, master);
+      expect(r.merged).toEqual({ ...master, _deleted: true });
+      expect(r.lost).toEqual([]);
+      expect(r.changed).toBe(true);
+    });
+    it('a retried create does not undo a delete made on the server since', () => {
+      const master = { ...doc({ name: 'A' }, T1, 'u-mgr'), _deleted: true };
+      const r = merge(undefined, doc({ name: 'A' }), master);
+      expect(r.merged).toEqual(master);
+      expect(r.lost).toEqual([]);
+      expect(r.changed).toBe(false);
+    });
+    it('an incoming delete that holds more than the master stands, and a resend changes nothing', () => {
+      const master = doc({ name: 'A' }, T1);
+      const incoming = { ...doc({ name: 'A', phone: '2' }), _deleted: true };
+      const r = merge(undefined, incoming, master);
+      expect(r.merged).toMatchObject({ _deleted: true, name: 'A', phone: '2' });
+      expect(r.lost).toEqual([]);
+      expect(merge(undefined, incoming, r.merged).changed).toBe(false);
+    });
+    it('an incoming row with other fields than a deleted master revives it (edit beats delete)', () => {
+      const master = { ...doc({ name: 'A' }, T1), _deleted: true };
+      const r = merge(undefined, doc({ name: 'A', phone: '2' }), master);
+      expect(r.merged).toMatchObject({ _deleted: false, name: 'A', phone: '2' });
+      expect(r.lost).toEqual([]);
+      expect(r.changed).toBe(true);
+    });
+    it('nested objects merge field by field without a base', () => {
+      const master = doc({ assessment: { tier: 'A', rating: 3 } }, T1);
+      const incoming = doc({ assessment: { tier: 'B', potential: 'high' } });
+      const r = merge(undefined, incoming, master);
+      expect(r.merged.assessment).toEqual({ tier: 'A', rating: 3, potential: 'high' });
+      expect(r.lost).toEqual([{ path: 'assessment.tier', kept: 'A', other: 'B' }]);
+    });
+  });
+
+  it('deep equality ignores key order at every level (no false conflict, no write)', () => {
+    const master = doc({ address: { city: '上海', line: 'x' }, assessment: { tier: 'A', rating: 3 } }, T1);
+    const incoming = { assessment: { rating: 3, tier: 'A' }, address: { line: 'x', city: '上海' }, ...doc({}) };
+    const r = merge(doc({ name: 'old' }), incoming, master);
+    expect(r).toEqual({ merged: master, lost: [], changed: false });
+  });
+
+  it('treats a `__proto__` key as data, never as the prototype', () => {
+    const base = JSON.parse('{"id":"x","_deleted":false,"a":1}') as Doc;
+    const master = JSON.parse('{"id":"x","_deleted":false,"a":2}') as Doc;
+    const incoming = JSON.parse('{"id":"x","_deleted":false,"a":1,"__proto__":{"polluted":true}}') as Doc;
+    const r = merge(base, incoming, master);
+    expect(Object.getPrototypeOf(r.merged)).toBe(Object.prototype);
+    expect(({} as Doc).polluted).toBeUndefined();
+    expect((r.merged as Doc).polluted).toBeUndefined();
+    expect(Object.hasOwn(r.merged, '__proto__')).toBe(true);
+    expect(r.merged.a).toBe(2);
   });
 
   it('does not alias or mutate its inputs', () => {
@@ -304,7 +362,10 @@ describe('mergeForPush properties', () => {
     fc.assert(fc.property(fc.option(docArb, { nil: undefined }), docArb, docArb, (base, incoming, master) => {
       const { merged, lost } = mergeForPush(base, incoming, master, SERVER);
       for (const p of [...LEAVES, '_deleted']) {
-        const changed = base === undefined ? at(incoming, p) !== undefined : !same(at(incoming, p), at(base, p));
+        // Without a base, a held value is a change, and for _deleted only a delete is (live is the default).
+        const changed = base === undefined
+          ? (p === '_deleted' ? incoming._deleted : at(incoming, p) !== undefined)
+          : !same(at(incoming, p), at(base, p));
         if (!changed) continue;
         if (!same(at(merged, p), at(incoming, p)) && !inLost(lost, p, at(incoming, p))) return false;
       }
@@ -323,13 +384,31 @@ describe('mergeForPush properties', () => {
     }), params);
   });
 
-  it('(c) a resend of the same row after the merge changes nothing', () => {
+  it('a resend of the same row after the merge changes nothing', () => {
     fc.assert(fc.property(fc.option(docArb, { nil: undefined }), docArb, docArb, (base, incoming, master) => {
       const first = mergeForPush(base, incoming, master, SERVER);
       const again = mergeForPush(base, incoming, first.merged, SERVER);
       if (again.changed || !equalIgnoring(again.merged, first.merged, [])) return false;
       const firstPaths = new Set(first.lost.map((l) => l.path));
       return again.lost.every((l) => firstPaths.has(l.path));
+    }), params);
+  });
+
+  it('(c) merge(base, x, x) is idempotent: x, unchanged, nothing lost', () => {
+    fc.assert(fc.property(fc.option(docArb, { nil: undefined }), docArb, fc.constantFrom(1, 2, 3), (base, x, u) => {
+      const r = mergeForPush(base, { ...x, u }, x, SERVER);
+      return !r.changed && r.lost.length === 0 && equalIgnoring(r.merged, x, []);
+    }), params);
+  });
+
+  it('edit beats delete without a base: a one-sided delete stands only when the live side holds nothing more', () => {
+    fc.assert(fc.property(docArb, docArb, (incoming, master) => {
+      const { merged, lost } = mergeForPush(undefined, incoming, master, SERVER);
+      if (incoming._deleted === master._deleted) return merged._deleted === master._deleted;
+      const [deleter, live] = incoming._deleted ? [incoming, master] : [master, incoming];
+      const liveHoldsMore = LEAVES.some((p) => at(live, p) !== undefined && !same(at(live, p), at(deleter, p)));
+      const lostDelete = lost.some((l) => l.path === '_deleted');
+      return merged._deleted === !liveHoldsMore && lostDelete === (incoming._deleted && liveHoldsMore);
     }), params);
   });
 

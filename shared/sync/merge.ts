@@ -14,6 +14,14 @@ import type { SyncedCollection } from './protocol';
  * differently the master's value stays and the incoming value is reported in `lost`, so that
  * the caller can store it as a `conflicts` document: nothing is dropped silently.
  * Server-owned paths (createdAt, updatedAt, …) never take part: they always come from master.
+ *
+ * `_deleted`: an edit beats a delete. A delete on one side survives only when the other side
+ * made no field edits since the base; an incoming delete that lost is reported in `lost` as
+ * { path: '_deleted', kept: false, other: true }. Without a base, a delete on one side stands
+ * only when the live side holds no value the deleting side lacks (a retried create, then deleted).
+ *
+ * Without a base (the client thinks it creates the document) a field both sides hold with
+ * different values is a conflict (master kept); a field only one side holds is taken.
  */
 
 /** One incoming value that lost a same-field conflict. `path` is dotted: "address.city". */
@@ -36,6 +44,15 @@ type Obj = Record<string, unknown>;
 
 const DELETED = '_deleted';
 
+/** Own properties only: a key such as `__proto__` in client JSON is data, never the prototype. */
+function own(o: Obj, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+function setOwn(o: Obj, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function isPlainObject(v: unknown): v is Obj {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v) as unknown;
@@ -53,7 +70,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!deepEqual(a[k], b[k])) return false;
+    for (const k of keys) if (!deepEqual(own(a, k), own(b, k))) return false;
     return true;
   }
   return false;
@@ -63,7 +80,7 @@ function clone<V>(v: V): V {
   if (Array.isArray(v)) return v.map((x: unknown) => clone(x)) as V;
   if (isPlainObject(v)) {
     const out: Obj = {};
-    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = clone(x);
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) setOwn(out, k, clone(x));
     return out as V;
   }
   return v;
@@ -73,7 +90,7 @@ function getPath(doc: unknown, path: string): unknown {
   let node: unknown = doc;
   for (const part of path.split('.')) {
     if (!isPlainObject(node)) return undefined;
-    node = node[part];
+    node = own(node, part);
   }
   return node;
 }
@@ -84,15 +101,16 @@ function setPath(doc: Obj, path: string, value: unknown): void {
   const last = parts.pop() as string;
   let node: Obj = doc;
   for (const part of parts) {
-    const next = node[part];
+    let next = own(node, part);
     if (!isPlainObject(next)) {
       if (value === undefined) return;
-      node[part] = {};
+      next = {};
+      setOwn(node, part, next);
     }
-    node = node[part] as Obj;
+    node = next as Obj;
   }
   if (value === undefined) delete node[last];
-  else node[last] = clone(value);
+  else setOwn(node, last, clone(value));
 }
 
 /** A copy without the given dotted paths. */
@@ -140,10 +158,19 @@ function mergeObject(prefix: string, base: Obj, hasBase: boolean, incoming: Obj,
   const keys = new Set([...Object.keys(master), ...Object.keys(incoming)]);
   for (const key of keys) {
     const path = prefix ? `${prefix}.${key}` : key;
-    const v = mergeValue(path, base[key], hasBase, incoming[key], master[key], lost);
-    if (v !== undefined) out[key] = clone(v);
+    const v = mergeValue(path, own(base, key), hasBase, own(incoming, key), own(master, key), lost);
+    if (v !== undefined) setOwn(out, key, clone(v));
   }
   return out;
+}
+
+/** Whether `holder` holds every value `part` holds (recursing into plain objects; `{}` holds nothing). */
+function covers(holder: unknown, part: unknown): boolean {
+  if (isPlainObject(part) && (holder === undefined || isPlainObject(holder))) {
+    const h: Obj = holder ?? {};
+    return Object.keys(part).every((k) => own(part, k) === undefined || covers(own(h, k), own(part, k)));
+  }
+  return deepEqual(holder, part);
 }
 
 /** True when doc differs from base in anything but server-owned paths and `_deleted`. */
@@ -179,14 +206,16 @@ export function mergeForPush<T extends object>(
   const incDel = inc[DELETED] === true;
   const masDel = mas[DELETED] === true;
   let deleted: boolean;
-  if (incDel === masDel) deleted = incDel;
-  else if (hasBase && incDel === baseDel) deleted = masDel; // only master changed _deleted
-  else if (hasBase && masDel === baseDel) deleted = incDel; // only incoming changed _deleted
-  else deleted = false; // unknown base: the live side stands
-  if (deleted && incDel !== masDel) {
-    // A delete that meets edits of the other side (relative to the base) loses.
-    const other = incDel ? mas : inc;
-    if (!hasBase || hasFieldEdits(other, bas, serverOwned)) deleted = false;
+  if (incDel === masDel) {
+    deleted = incDel;
+  } else if (hasBase) {
+    // Exactly one side changed the flag; a delete stands only when the other side made no field edits.
+    deleted = incDel === baseDel ? masDel : incDel;
+    if (deleted && hasFieldEdits(incDel ? mas : inc, bas, serverOwned)) deleted = false;
+  } else {
+    // Unknown base (typically a create retried, then deleted): the delete stands only when the live
+    // side holds nothing the deleting side did not hold as well, so no edit of the live side is lost.
+    deleted = incDel ? covers(strip(inc), strip(mas)) : covers(strip(mas), strip(inc));
   }
   // Record the incoming delete when it lost (not a delete the client merely still had from its base).
   if (incDel && !deleted && !(hasBase && baseDel)) lost.push({ path: DELETED, kept: false, other: true });

@@ -1,0 +1,104 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { API, type ApiError } from '../shared/sync/protocol';
+import { registerAuthenticate } from './auth/authenticate';
+import { registerAuthRoutes } from './auth/routes';
+import type { ServerConfig } from './config';
+import { registerAdminRoutes } from './http/admin';
+import type { ServerDeps } from './http/context';
+import { HttpError } from './http/errors';
+import { CORS_PREFLIGHT_HEADERS, SECURITY_HEADERS, corsHeaders } from './http/headers';
+import { EventStreams } from './sync/stream';
+import { registerSyncRoutes } from './sync/routes';
+
+export type AppConfig = Pick<ServerConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'logLevel' | 'loginAttemptsPerMinute' | 'bodyLimitBytes' | 'corsOrigins'> & {
+  /** Keep-alive comment interval of the event stream (default 15 s). */
+  streamKeepAliveMs?: number;
+};
+
+export interface AppDeps extends ServerDeps {
+  secret: string;
+  config: AppConfig;
+}
+
+/** Maps any error to the API's `{code, message}` answer; internals never leave the server. */
+function toApiError(error: FastifyError | HttpError | Error): { status: number; body: ApiError } {
+  if (error instanceof HttpError) return { status: error.status, body: { code: error.code, message: error.message } };
+  const e = error as FastifyError;
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, body: { code: 'payload_too_large', message: 'Request body too large' } };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, body: { code: 'invalid_json', message: 'Request body is not valid JSON' } };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, body: { code: 'bad_request', message: 'Send JSON with Content-Type: application/json' } };
+  }
+  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
+  if (status === 429) return { status, body: { code: 'rate_limited', message: 'Too many requests; try again later' } };
+  if (status >= 400 && status < 500) return { status, body: { code: 'bad_request', message: e.message || 'Bad request' } };
+  return { status: 500, body: { code: 'internal', message: 'Internal server error' } };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    },
+    bodyLimit: config.bodyLimitBytes,
+    // Requests whose JSON holds __proto__/constructor.prototype are refused, not merged in.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    const { status, body } = toApiError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ status, code: body.code, reason: body.message }, 'request refused');
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const body: ApiError = { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` };
+    return reply.code(404).send(body);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers({ ...SECURITY_HEADERS, ...corsHeaders(request.headers.origin, config.corsOrigins) });
+  });
+  app.options('*', async (request, reply) => {
+    return reply.code(204).headers(corsHeaders(request.headers.origin, config.corsOrigins)).headers(CORS_PREFLIGHT_HEADERS).send();
+  });
+
+  await app.register(rateLimit, { global: false });
+  registerAuthenticate(app, deps);
+
+  const streams = new EventStreams(deps, { keepAliveMs: config.streamKeepAliveMs ?? 15_000, corsOrigins: config.corsOrigins });
+  // Open event streams would hold app.close() forever: end them first.
+  app.addHook('preClose', async () => streams.closeAll());
+
+  app.get(API.health, async () => ({ status: 'ok' }));
+  app.get(API.ready, async (request, reply) => {
+    try {
+      await deps.store.maxSeq();
+      return { status: 'ready', store: deps.store.kind };
+    } catch (error) {
+      request.log.error({ err: error }, 'store not reachable');
+      const body: ApiError = { code: 'internal', message: 'Store not reachable' };
+      return reply.code(503).send(body);
+    }
+  });
+
+  registerAuthRoutes(app, deps, {
+    secret: deps.secret,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    refreshTokenTtlDays: config.refreshTokenTtlDays,
+    loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+  });
+  registerSyncRoutes(app, deps, streams);
+  registerAdminRoutes(app, deps);
+
+  return app;
+}

@@ -1,0 +1,45 @@
+/**
+ * Numbered migrations, recorded in `schema_migrations`. Each runs in its own transaction
+ * together with its record, so a failed migration leaves nothing behind; running again
+ * applies only what is missing (idempotent).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  /** One or more statements. */
+  sql: string;
+}
+
+export interface MigrationTx {
+  appliedVersions(): Promise<Set<number>>;
+  exec(sql: string): Promise<void>;
+  record(m: Migration, appliedAt: string): Promise<void>;
+}
+
+export interface MigrationTarget {
+  /** Runs fn in one transaction in which `schema_migrations` exists, serialized against other migrators. */
+  inTransaction(fn: (tx: MigrationTx) => Promise<void>): Promise<void>;
+}
+
+export function checkMigrations(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+}
+
+export async function runMigrations(target: MigrationTarget, migrations: readonly Migration[]): Promise<number[]> {
+  checkMigrations(migrations);
+  const applied: number[] = [];
+  for (const m of migrations) {
+    await target.inTransaction(async (tx) => {
+      if ((await tx.appliedVersions()).has(m.version)) return;
+      await tx.exec(m.sql);
+      await tx.record(m, new Date().toISOString());
+      applied.push(m.version);
+    });
+  }
+  return applied;
+}
+
+export const SCHEMA_MIGRATIONS_DDL =
+  'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';

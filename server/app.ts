@@ -98,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loginAttemptsPerMinute: config.loginAttemptsPerMinute,
   });
   registerSyncRoutes(app, deps, streams);
-  registerAdminRoutes(app, deps);
+  registerAdminRoutes(app, deps, streams);
 
   return app;
 }

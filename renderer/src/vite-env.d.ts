@@ -4,4 +4,6 @@ interface ImportMetaEnv {
   readonly VITE_APP_VERSION?: string;
   /** '1' in end-to-end test builds only: exposes window.fieldbookTest. */
   readonly VITE_TEST_HOOKS?: string;
+  /** Default sync server address shown on the sign-in screen (set at build time). */
+  readonly VITE_SERVER_URL?: string;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { validateDocument, hasErrors } from '../../shared/validation/validateDocument';
-import { checkWrite, SERVER_OWNED_FIELDS, stampServerFields, territoryOf } from '../../shared/sync/access';
+import { canRead, checkWrite, SERVER_OWNED_FIELDS, stampServerFields, territoryOf } from '../../shared/sync/access';
 import type { Actor } from '../../shared/sync/actor';
 import { conflictRecords, equalIgnoring, mergeForPush, type LostValue } from '../../shared/sync/merge';
 import { MAX_BATCH, type PushResponse, type PushRow, type RefusedRow, type SyncDoc, type SyncedCollection } from '../../shared/sync/protocol';
@@ -94,6 +94,8 @@ export async function push(ctx: PushContext, collection: SyncedCollection, rows:
       const denial = checkWrite(actor, collection, incoming, master);
       if (denial) {
         refused.push({ id, reason: denial.reason, message: denial.message });
+        // The client takes the server's state back, so it does not keep a copy the server will never accept.
+        if (master && canRead(actor, collection, master)) conflicts.push(master);
         continue;
       }
       const { merged, lost, changed } = mergeForPush<SyncDoc>(row.assumedMasterState, incoming, master, serverOwned);

@@ -22,6 +22,7 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
  */
 export class EventStreams {
   private readonly open = new Set<() => void>();
+  private readonly devices = new Map<() => void, { userId: string; deviceId: string | null }>();
 
   constructor(
     private readonly deps: ServerDeps,
@@ -30,6 +31,18 @@ export class EventStreams {
 
   get size(): number {
     return this.open.size;
+  }
+
+  /** Ends this process's streams of a revoked device at once (other processes: at their next keep-alive). */
+  closeDevice(deviceId: string, userId: string | null): number {
+    let closed = 0;
+    for (const [close, who] of [...this.devices]) {
+      if (who.deviceId === deviceId && (userId === null || who.userId === userId)) {
+        close();
+        closed += 1;
+      }
+    }
+    return closed;
   }
 
   /** Ends every open stream (server shutdown). */
@@ -98,9 +111,11 @@ export class EventStreams {
       clearInterval(keepAlive);
       if (expiry) clearTimeout(expiry);
       this.open.delete(close);
+      this.devices.delete(close);
       if (!res.writableEnded) res.end();
     };
     this.open.add(close);
+    this.devices.set(close, { userId: actor.userId, deviceId: actor.deviceId });
     request.raw.on('close', close);
     res.on('close', close);
     res.on('error', close);

@@ -71,7 +71,9 @@ export interface RefusedRow {
 /**
  * Push answer. `conflicts`: the server's current state of each row whose assumedMasterState
  * did not match, after the server's field-by-field merge (RxDB's client takes these as the
- * master state). `refused`: rows not written at all.
+ * master state). `refused`: rows not written at all; a refused row the server already holds is
+ * also in `conflicts` with the server's state, so the client drops the refused change locally
+ * (it stays visible in the sync panel) instead of keeping a copy the server will never accept.
  */
 export interface PushResponse<C extends SyncedCollection = SyncedCollection> {
   conflicts: SyncDoc<C>[];

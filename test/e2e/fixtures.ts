@@ -11,6 +11,7 @@ export const L = {
     save: '保存', search: '搜索客户', logVisit: '记录拜访', kind: '接触方式', when: '时间', location: '地点',
     duration: '时长（分钟）', summary: '纪要', nextStep: '下一步', followUp: '跟进日期', products: '介绍的产品',
     settings: '设置', timeline: '时间线', edit: '编辑', back: '返回客户列表', tier: '价值分级',
+    userName: '用户名', password: '密码', server: '服务器地址', signIn: '登录', signInTitle: '登录 Fieldbook',
   },
   en: {
     customers: 'Customers', newCustomer: 'New customer', name: 'Name', code: 'Customer code', type: 'Type', hcp: 'Doctor / HCP',
@@ -18,13 +19,95 @@ export const L = {
     save: 'Save', search: 'Search customers', logVisit: 'Log visit', kind: 'Kind of contact', when: 'When', location: 'Where',
     duration: 'Duration (minutes)', summary: 'Summary', nextStep: 'Next step', followUp: 'Follow-up date', products: 'Products presented',
     settings: 'Settings', timeline: 'Timeline', edit: 'Edit', back: 'Back to customers', tier: 'Value tier',
+    userName: 'User name', password: 'Password', server: 'Server address', signIn: 'Sign in', signInTitle: 'Sign in to Fieldbook',
   },
 } as const;
 
-/** Opens the app in the language of the browser locale and waits for the customer list. */
-export async function openApp(page: Page, lang: Lang = 'zh-CN'): Promise<void> {
+/** The e2e sync server (see playwright.config.ts): a real server with the demo organisation. */
+export const SERVER_URL = `http://127.0.0.1:${process.env.E2E_SERVER_PORT ?? 4318}`;
+export const DEMO_PASSWORD = 'fieldbook-demo';
+
+export interface TestUser {
+  userName: string;
+  password: string;
+  territoryId: string;
+}
+
+let adminToken: Promise<string> | null = null;
+
+async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(SERVER_URL + path, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Signs in over HTTP (as a second device would) and returns the access token. */
+export async function apiSignIn(userName: string, password = DEMO_PASSWORD): Promise<string> {
+  const tokens = await api<{ accessToken: string }>('/api/auth/login', {
+    body: { userName, password, deviceId: `e2e-${Math.random().toString(36).slice(2, 12)}`, deviceName: 'e2e script' },
+  });
+  return tokens.accessToken;
+}
+
+/** Calls the server's API as the demo admin. */
+export async function asAdmin<T>(path: string, body?: unknown): Promise<T> {
+  adminToken ??= apiSignIn('admin');
+  return api<T>(path, { token: await adminToken, ...(body !== undefined ? { body } : {}) });
+}
+
+/** A rep of their own new territory (so every test starts with an empty customer list). */
+export async function newRep(displayName = '测试代表 Test Rep'): Promise<TestUser> {
+  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const territoryId = `t-e2e-${suffix}`;
+  await asAdmin('/api/admin/territories', { id: territoryId, name: `E2E ${suffix}` });
+  const user = { userName: `rep.${suffix}`, password: DEMO_PASSWORD, territoryId };
+  await asAdmin('/api/admin/users', { userName: user.userName, displayName, password: user.password, roles: ['rep'], territoryIds: [territoryId] });
+  return user;
+}
+
+/** Another user of an existing territory (a second rep, or a manager of it). */
+export async function newUserIn(territoryId: string, roles: string[] = ['rep'], displayName = '第二位代表 Second Rep'): Promise<TestUser> {
+  const user = { userName: `${roles[0]}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, password: DEMO_PASSWORD, territoryId };
+  await asAdmin('/api/admin/users', { userName: user.userName, displayName, password: user.password, roles, territoryIds: [territoryId] });
+  return user;
+}
+
+/** Documents of a collection as the server holds them, read as the admin. */
+export async function serverDocs<T = Record<string, unknown>>(collection: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let seq = 0; ;) {
+    const page = await asAdmin<{ documents: T[]; checkpoint: { seq: number } }>(`/api/sync/${collection}/pull?seq=${seq}&limit=1000`);
+    out.push(...page.documents);
+    if (page.documents.length < 1000) return out;
+    seq = page.checkpoint.seq;
+  }
+}
+
+/** Fills the sign-in screen and waits for the customer list. */
+export async function signIn(page: Page, user: Pick<TestUser, 'userName' | 'password'>, lang: Lang = 'zh-CN'): Promise<void> {
+  const t = L[lang];
+  await expect(page.getByRole('heading', { level: 1, name: t.signInTitle })).toBeVisible();
+  await page.getByRole('textbox', { name: t.userName }).fill(user.userName);
+  await page.getByLabel(t.password, { exact: true }).fill(user.password);
+  await page.getByRole('textbox', { name: t.server }).fill(SERVER_URL);
+  await page.getByRole('button', { name: t.signIn, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t.customers })).toBeVisible();
+}
+
+/**
+ * Opens the app in the language of the browser locale, signs in (a new rep of an empty
+ * territory unless a user is given) and waits for the customer list.
+ */
+export async function openApp(page: Page, lang: Lang = 'zh-CN', user?: TestUser): Promise<TestUser> {
+  const who = user ?? (await newRep());
   await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1, name: L[lang].customers })).toBeVisible();
+  await signIn(page, who, lang);
+  return who;
 }
 
 export interface NewCustomer {

@@ -589,6 +589,26 @@ describe('sync server over HTTP', () => {
       expect(res.body.refused).toEqual([{ id: product.id, reason: 'forbidden', message: expect.any(String) }]);
       expect((await server.store.getDocs('products', [product.id])).size).toBe(0);
     });
+
+    it('refuses an edit of a submitted visit and answers with the server state, so the client converges', async () => {
+      const rep = await addUser(server, ['rep'], ['t-1']);
+      const { accessToken } = await login(server, rep);
+      const c = customer('t-1', rep.id);
+      await pushRows(accessToken, 'customers', [{ newDocumentState: c }]);
+      const t = '2026-11-02T09:00:00.000Z';
+      const visit = {
+        id: newId(), customerId: c.id, territoryId: 't-1', repId: rep.id, kind: 'visit', status: 'submitted', startAt: t,
+        summary: '介绍了新适应症', createdAt: t, updatedAt: t, createdBy: rep.id, updatedBy: rep.id, _deleted: false,
+      } as SyncDoc<'visits'>;
+      expect((await pushRows(accessToken, 'visits', [{ newDocumentState: visit }])).body).toEqual({ conflicts: [], refused: [] });
+      const [master] = (await pullAll(accessToken, 'visits')).documents.filter((d) => d.id === visit.id);
+      const seq = await server.store.maxSeq();
+
+      const res = await pushRows(accessToken, 'visits', [{ newDocumentState: { ...master!, summary: 'rewritten' }, assumedMasterState: master! }]);
+      expect(res.body.refused).toEqual([{ id: visit.id, reason: 'append_only', message: expect.any(String) }]);
+      expect(res.body.conflicts).toEqual([master]);
+      expect(await server.store.maxSeq()).toBe(seq);
+    });
   });
 
   describe('event stream', () => {
@@ -655,6 +675,33 @@ describe('sync server over HTTP', () => {
       const colleagues = (await pullAll(accessToken, 'colleagues')).documents as SyncDoc<'colleagues'>[];
       expect(colleagues.find((c) => c.id === rep.id)).toMatchObject({ userName: rep.userName, roles: ['rep'], territoryIds: ['t-1'], active: true });
       expect(JSON.stringify(colleagues)).not.toContain('scrypt');
+    });
+
+    it('creates territories and users for admins only, with reasons for bad input', async () => {
+      const admin = await addUser(server, ['admin'], []);
+      const rep = await addUser(server, ['rep'], ['t-1']);
+      const [tadmin, trep] = await Promise.all([login(server, admin), login(server, rep)]);
+      const territoryId = `t-api-${Math.random().toString(36).slice(2, 8)}`;
+
+      expect((await call<ApiError>(server, 'POST', '/api/admin/territories', { token: trep.accessToken, body: { id: territoryId, name: 'X' } })).status).toBe(403);
+      const created = await call(server, 'POST', '/api/admin/territories', { token: tadmin.accessToken, body: { id: territoryId, name: '成都 Chengdu' } });
+      expect(created).toMatchObject({ status: 201, body: { id: territoryId, name: '成都 Chengdu' } });
+      const again = await call<ApiError>(server, 'POST', '/api/admin/territories', { token: tadmin.accessToken, body: { id: territoryId, name: 'dup' } });
+      expect(again).toMatchObject({ status: 400, body: { code: 'bad_request', message: expect.stringContaining('already exists') } });
+
+      const userName = `rep.api.${Math.random().toString(36).slice(2, 6)}`;
+      const body = { userName, displayName: '赵敏', password: PASSWORD, roles: ['rep'], territoryIds: [territoryId] };
+      expect((await call(server, 'POST', '/api/admin/users', { token: trep.accessToken, body })).status).toBe(403);
+      const bad = await call<ApiError>(server, 'POST', '/api/admin/users', { token: tadmin.accessToken, body: { ...body, roles: ['boss'] } });
+      expect(bad).toMatchObject({ status: 400, body: { message: expect.stringContaining('Unknown role') } });
+      const user = await call<{ id: string; passwordHash?: string }>(server, 'POST', '/api/admin/users', { token: tadmin.accessToken, body });
+      expect(user.status).toBe(201);
+      expect(user.body.passwordHash).toBeUndefined();
+      const signedIn = await login(server, { userName });
+      expect(signedIn.user).toMatchObject({ id: user.body.id, territoryIds: [territoryId], homeTerritoryId: territoryId });
+      const list = await call<{ users: { userName: string; passwordHash?: string }[] }>(server, 'GET', '/api/admin/users', { token: tadmin.accessToken });
+      expect(list.body.users.find((u) => u.userName === userName)).toBeDefined();
+      expect(JSON.stringify(list.body)).not.toContain('scrypt');
     });
   });
 });

@@ -7,6 +7,8 @@ import { buildTheme } from './theme';
 import { createAppRouter } from './router';
 import { DatabaseProvider } from '../db/DatabaseContext';
 import { i18n } from '../i18n';
+import { SignInPage } from '../features/auth/SignInPage';
+import { SyncRunner } from '../features/sync/SyncRunner';
 
 export function App() {
   const themeMode = useUiStore((s) => s.themeMode);
@@ -14,7 +16,7 @@ export function App() {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const mode = themeMode === 'system' ? (prefersDark ? 'dark' : 'light') : themeMode;
   const theme = useMemo(() => buildTheme(mode), [mode]);
-  const userId = useSessionStore((s) => s.user.id);
+  const userId = useSessionStore((s) => s.session?.user.id ?? null);
   const [router] = useState(createAppRouter);
 
   useEffect(() => {
@@ -25,9 +27,14 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <DatabaseProvider userId={userId}>
-        <RouterProvider router={router} />
-      </DatabaseProvider>
+      {userId === null ? (
+        <SignInPage />
+      ) : (
+        <DatabaseProvider key={userId} userId={userId}>
+          <SyncRunner />
+          <RouterProvider router={router} />
+        </DatabaseProvider>
+      )}
     </ThemeProvider>
   );
 }

@@ -9,6 +9,10 @@ import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined';
 import { useGlobalShortcuts } from './useShortcuts';
 import { useOnline } from './useOnline';
 import { useToastStore } from './toastStore';
+import { AccountMenu } from '../features/auth/AccountMenu';
+import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
+import { SessionEndedDialog } from '../features/auth/SessionEndedDialog';
+import { SyncStatus } from '../features/sync/SyncStatus';
 
 const DRAWER_WIDTH = 216;
 
@@ -34,6 +38,8 @@ export function AppLayout() {
           </Typography>
           <Box sx={{ flex: 1 }} />
           {!online && <Chip icon={<CloudOffOutlinedIcon />} label={t('app.offline')} size="small" color="warning" variant="outlined" />}
+          <SyncStatus />
+          <AccountMenu />
         </Toolbar>
       </AppBar>
       <Drawer
@@ -61,10 +67,12 @@ export function AppLayout() {
       </Drawer>
       <Box component="main" id="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', height: '100vh' }}>
         <Toolbar variant="dense" />
+        <SessionEndedBanner />
         <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <Outlet />
         </Box>
       </Box>
+      <SessionEndedDialog />
       <Snackbar
         key={toast.key}
         open={toast.message !== null}

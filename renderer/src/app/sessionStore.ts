@@ -1,23 +1,68 @@
 import { create } from 'zustand';
+import type { SessionUserInfo, TokenResponse } from '../../../shared/sync/protocol';
+import type { SessionEndReason } from '../features/auth/apiError';
+import { loadStoredSession, saveStoredSession, type StoredSession } from '../features/auth/storedSession';
 
+/** What record-creating screens need of the signed-in user. */
 export interface SessionUser {
   id: string;
   displayName: string;
+  /** Where new records of this user go (the home territory). */
   territoryId: string;
 }
 
-/**
- * Until sign-in exists (sync server issue) everyone works as a local profile. The local
- * database is named after the user id, so a real sign-in only has to set this user.
- */
-export const LOCAL_USER: SessionUser = { id: 'local', displayName: 'Local', territoryId: 'local' };
+/** Never rendered: the app below the sign-in gate only runs with a session. */
+const SIGNED_OUT: SessionUser = { id: '', displayName: '', territoryId: '' };
 
-interface SessionState {
-  user: SessionUser;
-  setUser(user: SessionUser): void;
+function toUser(info: SessionUserInfo | undefined): SessionUser {
+  return info ? { id: info.id, displayName: info.displayName, territoryId: info.homeTerritoryId } : SIGNED_OUT;
 }
 
-export const useSessionStore = create<SessionState>()((set) => ({
-  user: LOCAL_USER,
-  setUser: (user) => set({ user }),
+interface SessionState {
+  /** The signed-in user and server, remembered across starts so the app opens offline. */
+  session: StoredSession | null;
+  user: SessionUser;
+  /** Tokens of a sign-in made in this run (handed to the sync engine once). */
+  freshTokens: TokenResponse | null;
+  /** Counts sign-ins in this run: a new one restarts the sync engine. */
+  signIns: number;
+  /** The server ended the session (revoked or expired): local work goes on, sync waits for a new sign-in. */
+  ended: SessionEndReason | null;
+  /** The "sign in again" dialog is open (from the banner or the status chip; work goes on meanwhile). */
+  reauthOpen: boolean;
+  setReauthOpen(open: boolean): void;
+  signedIn(session: StoredSession, tokens: TokenResponse): void;
+  /** New tokens carried new user info (a territory changed). */
+  userChanged(info: SessionUserInfo): void;
+  sessionEnded(reason: SessionEndReason): void;
+  signedOut(): void;
+}
+
+const initial = loadStoredSession();
+
+export const useSessionStore = create<SessionState>()((set, get) => ({
+  session: initial,
+  user: toUser(initial?.user),
+  freshTokens: null,
+  signIns: 0,
+  ended: null,
+  reauthOpen: false,
+  setReauthOpen: (reauthOpen) => set({ reauthOpen }),
+  signedIn: (session, tokens) => {
+    saveStoredSession(session);
+    set((s) => ({ session, user: toUser(session.user), freshTokens: tokens, signIns: s.signIns + 1, ended: null, reauthOpen: false }));
+  },
+  userChanged: (info) => {
+    const current = get().session;
+    if (!current || current.user.id !== info.id) return;
+    if (JSON.stringify(current.user) === JSON.stringify(info)) return;
+    const session = { ...current, user: info };
+    saveStoredSession(session);
+    set({ session, user: toUser(info) });
+  },
+  sessionEnded: (reason) => set({ ended: reason, freshTokens: null }),
+  signedOut: () => {
+    saveStoredSession(null);
+    set({ session: null, user: SIGNED_OUT, freshTokens: null, ended: null, reauthOpen: false });
+  },
 }));

@@ -1,6 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { collectionCreators, databaseNameFor } from '../../../shared/db/collections';
 import type { CollectionName, DocTypes } from '../../../shared/schemas';
 
@@ -8,6 +9,8 @@ export type FieldbookCollections = { [K in CollectionName]: RxCollection<DocType
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+// Several windows of one user share the database; only the leader replicates.
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 /**
  * Development builds add RxDB's dev-mode checks and validate every write against the

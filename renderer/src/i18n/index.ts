@@ -23,3 +23,7 @@ export async function initI18n(language: Language): Promise<void> {
     returnNull: false,
   });
 }
+
+/** For keys built at run time (`auth.${code}`): the typed `t` only takes literal keys. */
+export type LooseT = (key: string, params?: Record<string, unknown>) => string;
+export const loose = (t: unknown): LooseT => t as LooseT;

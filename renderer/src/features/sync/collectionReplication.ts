@@ -20,6 +20,8 @@ export interface ReplicationHooks {
   /** Authorized fetch against the server (TokenManager.fetch). */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   pulled(collection: SyncedCollection, count: number): void;
+  /** Server states about to be written locally (pulled, or the master state after a conflict). */
+  received?(collection: SyncedCollection, documents: readonly { id: string }[]): void;
   /** A push was answered: every row is acknowledged; `refused` were not written. */
   pushed(collection: SyncedCollection, rows: readonly SyncDoc[], refused: readonly RefusedRow[]): void;
   succeeded(): void;
@@ -76,6 +78,7 @@ export function replicateCollection<C extends SyncedCollection>(
           const seq = checkpoint?.seq ?? 0;
           const response = await hooks.fetch(`${API.pull(name)}?seq=${seq}&limit=${batchSize}`);
           const body = checkPull(await readJson<PullResponse<C>>(response));
+          hooks.received?.(name, body.documents);
           hooks.pulled(name, body.documents.length);
           return { documents: body.documents as never, checkpoint: body.checkpoint };
         }),
@@ -90,6 +93,7 @@ export function replicateCollection<C extends SyncedCollection>(
             body: JSON.stringify({ rows }),
           });
           const body = checkPush(await readJson<PushResponse<C>>(response));
+          hooks.received?.(name, body.conflicts);
           hooks.pushed(name, rows.map((r) => r.newDocumentState as unknown as SyncDoc), body.refused);
           return body.conflicts as never;
         }),

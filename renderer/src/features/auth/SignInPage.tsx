@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import { SignInForm } from './SignInForm';
+import { defaultServerUrl } from './serverUrl';
+import { loadLastSignIn } from './storedSession';
+import { useSignIn } from './useSignIn';
+
+/** The first screen without a session: sign in once, then everything works offline. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { busy, errors, failure, submit } = useSignIn();
+  const initial = useMemo(() => {
+    const last = loadLastSignIn();
+    return { serverUrl: last?.serverUrl ?? defaultServerUrl(import.meta.env.VITE_SERVER_URL, window.location), userName: last?.userName ?? '', password: '' };
+  }, []);
+
+  return (
+    <Box component="main" sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'background.default', p: 2 }}>
+      <Card sx={{ width: 420, maxWidth: '100%' }} variant="outlined">
+        <CardContent sx={{ p: 4 }}>
+          <Typography variant="h5" component="div" sx={{ fontWeight: 700, color: 'primary.main', mb: 1 }}>{t('app.name')}</Typography>
+          <Typography variant="h1" sx={{ fontSize: '1.4rem', mb: 1 }}>{t('auth.title')}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>{t('auth.intro')}</Typography>
+          <SignInForm initial={initial} busy={busy} errors={errors} failure={failure} onSubmit={(v) => void submit(v)} />
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

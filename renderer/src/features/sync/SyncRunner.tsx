@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useSessionStore } from '../../app/sessionStore';
+import { platform } from '../../platform/api';
+import { getDeviceId } from '../auth/deviceId';
+import { setActiveSyncEngine } from './activeEngine';
+import { SyncEngine } from './syncEngine';
+import { useSyncStore } from './syncStore';
+
+/**
+ * Keeps the sync engine running while a user is signed in. When the server ends the session the
+ * engine pauses itself (and goes on counting local changes); a new sign-in starts a fresh one.
+ */
+export function SyncRunner() {
+  const db = useDatabase();
+  const session = useSessionStore((s) => s.session);
+  const signIns = useSessionStore((s) => s.signIns);
+  const userId = session?.user.id;
+  const serverUrl = session?.serverUrl;
+
+  useEffect(() => {
+    if (!userId || !serverUrl) return;
+    const sessionStore = useSessionStore.getState();
+    const engine = new SyncEngine({
+      db,
+      userId,
+      serverUrl,
+      deviceId: getDeviceId(),
+      secure: platform,
+      initialTokens: sessionStore.freshTokens,
+      onSessionEnded: (reason) => useSessionStore.getState().sessionEnded(reason),
+      onTokens: (tokens) => useSessionStore.getState().userChanged(tokens.user),
+    });
+    setActiveSyncEngine(engine);
+    useSyncStore.getState().setRetry(() => engine.syncNow());
+    engine.start();
+    return () => {
+      setActiveSyncEngine(null);
+      useSyncStore.getState().setRetry(null);
+      useSyncStore.getState().reset();
+      void engine.stop();
+    };
+  }, [db, userId, serverUrl, signIns]);
+
+  return null;
+}

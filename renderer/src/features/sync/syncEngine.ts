@@ -1,0 +1,226 @@
+import { Subject, type Subscription } from 'rxjs';
+import type { RxChangeEvent, RxCollection } from 'rxdb';
+import { API, SYNCED_COLLECTIONS, type SyncedCollection, type TokenResponse } from '../../../../shared/sync/protocol';
+import type { FieldbookDatabase } from '../../db/database';
+import { ApiRequestError, describeError, isSessionEnd, type SessionEndReason } from '../auth/apiError';
+import { TokenManager, type SecureStore } from '../auth/tokenManager';
+import { replicateCollection, type CollectionReplication, type StreamItem } from './collectionReplication';
+import { SharedEventStream } from './eventStream';
+import { loadPending, savePending, type PendingWrites } from './pendingWrites';
+import { useSyncStore } from './syncStore';
+
+export interface SyncEngineOptions {
+  db: FieldbookDatabase;
+  userId: string;
+  serverUrl: string;
+  deviceId: string;
+  secure: SecureStore;
+  /** Tokens of a sign-in that just happened (saves one refresh). */
+  initialTokens?: TokenResponse | null;
+  onSessionEnded(reason: SessionEndReason): void;
+  onTokens?(tokens: TokenResponse): void;
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+}
+
+const STAMPS_KEPT = 4;
+const firstSyncKey = (userId: string, serverUrl: string): string => `fieldbook.synced.${userId}.${serverUrl}`;
+
+/**
+ * Runs the replication of every synced collection for the signed-in user: one RxDB
+ * replication per collection (adverse events first), one shared event stream, one token
+ * manager. Reports to useSyncStore what the status bar shows; the data itself stays in RxDB.
+ */
+export class SyncEngine {
+  private readonly options: SyncEngineOptions;
+  private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  private readonly tokens: TokenManager;
+  private readonly stream: SharedEventStream;
+  private readonly subjects = new Map<SyncedCollection, Subject<StreamItem<SyncedCollection>>>();
+  private readonly replications = new Map<SyncedCollection, CollectionReplication>();
+  /**
+   * updatedAt of the server states recently received per document: a change event with one of
+   * them is the replication writing, not the user. Several, because RxDB may write an older
+   * pulled state after a newer one arrived (a conflict answered while a pull was on its way).
+   */
+  private readonly serverStamps = new Map<SyncedCollection, Map<string, string[]>>();
+  private readonly pending: PendingWrites;
+  private readonly subscriptions: Subscription[] = [];
+  private readonly activeCount = new Map<SyncedCollection, boolean>();
+  private savePendingTimer: ReturnType<typeof setTimeout> | null = null;
+  private waitingTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  private ended = false;
+  private readonly onOnline = () => this.syncNow();
+
+  constructor(options: SyncEngineOptions) {
+    this.options = options;
+    this.storage = options.storage ?? localStorage;
+    this.pending = loadPending(options.userId, this.storage);
+    this.tokens = new TokenManager({
+      serverUrl: options.serverUrl,
+      deviceId: options.deviceId,
+      secure: options.secure,
+      onSessionEnded: (reason) => this.sessionEnded(reason),
+      ...(options.onTokens ? { onTokens: options.onTokens } : {}),
+    });
+    if (options.initialTokens) this.tokens.accept(options.initialTokens);
+    this.stream = new SharedEventStream({
+      open: (signal) => this.tokens.fetch(API.stream, { signal, headers: { accept: 'text/event-stream' } }),
+      onChange: (change) => {
+        this.noteServerStates(change.collection, change.documents);
+        this.subjects.get(change.collection)?.next({ documents: change.documents as never, checkpoint: change.checkpoint });
+      },
+      onResync: () => {
+        for (const subject of this.subjects.values()) subject.next('RESYNC');
+      },
+      onConnected: (connected) => this.update({ connected }),
+      onError: (error) => this.failed(error),
+    });
+  }
+
+  start(): void {
+    const { db, serverUrl } = this.options;
+    const firstSync = this.storage.getItem(firstSyncKey(this.options.userId, serverUrl)) === null;
+    this.update({ running: true, waiting: this.pending.count, firstSync: firstSync ? { received: {}, done: [] } : null, error: null });
+
+    for (const name of SYNCED_COLLECTIONS) {
+      const subject = new Subject<StreamItem<SyncedCollection>>();
+      this.subjects.set(name, subject);
+      const collection = db.collections[name] as RxCollection;
+      this.subscriptions.push(collection.$.subscribe((event: RxChangeEvent<unknown>) => this.noteLocalWrite(name, event)));
+      const replication = replicateCollection(name, collection as never, serverUrl, subject as never, {
+        fetch: (path, init) => this.tokens.fetch(path, init),
+        received: (c, docs) => this.noteServerStates(c, docs),
+        pulled: (c, count) => this.pulled(c, count),
+        pushed: (c, rows, refused) => {
+          this.pending.acknowledge(c, rows.map((r) => ({ id: r.id, stamp: stampOf(r) })));
+          this.pendingChanged();
+          if (refused.length > 0) {
+            this.update((s) => ({ refused: [...s.refused, ...refused.map((r) => ({ ...r, collection: c }))].slice(-200) }));
+          }
+        },
+        succeeded: () => this.update({ error: null, lastSyncedAt: new Date().toISOString() }),
+        failed: (error) => this.failed(error),
+      }) as CollectionReplication;
+      this.replications.set(name, replication);
+      this.subscriptions.push(replication.active$.subscribe((active) => {
+        this.activeCount.set(name, active);
+        this.update({ active: [...this.activeCount.values()].some(Boolean) });
+      }));
+      void replication.awaitInitialReplication().then(() => this.initialDone(name), () => undefined);
+      // Writes kept from an earlier run have all been offered to the server once the replication is in sync.
+      void replication.awaitInSync().then(() => {
+        if (this.pending.settleRestored(name)) this.pendingChanged();
+      }, () => undefined);
+    }
+    this.stream.start();
+    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
+  }
+
+  /** Pull and push everything now (the "sync now" button, the network coming back). */
+  syncNow(): void {
+    if (this.stopped || this.ended) return;
+    for (const replication of this.replications.values()) replication.reSync();
+    this.stream.reconnectNow();
+  }
+
+  /** Resolves when every collection has pushed and pulled all it knows of (tests, sign-out). */
+  async awaitInSync(): Promise<void> {
+    await Promise.all([...this.replications.values()].map((r) => r.awaitInSync()));
+  }
+
+  /** The access token held now, for a best-effort sign-out. */
+  peekAccessToken(): string | null {
+    return this.tokens.peekAccessToken();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
+    this.stream.stop();
+    this.tokens.dispose();
+    for (const s of this.subscriptions.splice(0)) s.unsubscribe();
+    if (this.savePendingTimer) clearTimeout(this.savePendingTimer);
+    if (this.waitingTimer) clearTimeout(this.waitingTimer);
+    savePending(this.options.userId, this.pending, this.storage);
+    await Promise.all([...this.replications.values()].map((r) => r.cancel().catch(() => undefined)));
+    for (const subject of this.subjects.values()) subject.complete();
+    this.update({ running: false, active: false, connected: false });
+  }
+
+  private update(patch: Parameters<ReturnType<typeof useSyncStore.getState>['update']>[0]): void {
+    if (!this.stopped) useSyncStore.getState().update(patch);
+  }
+
+  private failed(error: unknown): void {
+    if (isSessionEnd(error)) return; // reported once through onSessionEnded
+    const code = error instanceof ApiRequestError ? error.code : 'bad_response';
+    this.update({ error: { code, message: describeError(error) } });
+  }
+
+  /** Only a new sign-in helps: stop talking to the server, keep counting local changes. */
+  private sessionEnded(reason: SessionEndReason): void {
+    if (this.stopped || this.ended) return;
+    this.ended = true;
+    this.stream.stop();
+    for (const replication of this.replications.values()) void replication.pause();
+    this.update({ error: { code: 'signed_out', message: reason }, active: false, connected: false });
+    this.options.onSessionEnded(reason);
+  }
+
+  private noteServerStates(collection: SyncedCollection, docs: readonly { id: string }[]): void {
+    let stamps = this.serverStamps.get(collection);
+    if (!stamps) this.serverStamps.set(collection, (stamps = new Map()));
+    for (const doc of docs) {
+      const known = stamps.get(doc.id) ?? [];
+      const stamp = stampOf(doc);
+      if (!known.includes(stamp)) stamps.set(doc.id, [...known.slice(-(STAMPS_KEPT - 1)), stamp]);
+    }
+  }
+
+  private noteLocalWrite(collection: SyncedCollection, event: RxChangeEvent<unknown>): void {
+    const doc = event.documentData as { id?: string; updatedAt?: string } | undefined;
+    if (!doc?.id) return;
+    const stamp = typeof doc.updatedAt === 'string' ? doc.updatedAt : '';
+    if (this.serverStamps.get(collection)?.get(doc.id)?.includes(stamp)) return; // written by the replication
+    this.pending.noteWrite(collection, doc.id, stamp);
+    this.pendingChanged();
+  }
+
+  /**
+   * Bulk writes emit one event per document: the count shown is updated at most every 100 ms,
+   * and kept across restarts (so it never claims "all sent" after a crash) at most twice a second.
+   */
+  private pendingChanged(): void {
+    this.waitingTimer ??= setTimeout(() => {
+      this.waitingTimer = null;
+      this.update({ waiting: this.pending.count });
+    }, 100);
+    this.savePendingTimer ??= setTimeout(() => {
+      this.savePendingTimer = null;
+      savePending(this.options.userId, this.pending, this.storage);
+    }, 500);
+  }
+
+  private pulled(collection: SyncedCollection, count: number): void {
+    this.update((s) => s.firstSync
+      ? { firstSync: { ...s.firstSync, received: { ...s.firstSync.received, [collection]: (s.firstSync.received[collection] ?? 0) + count } } }
+      : {});
+  }
+
+  private initialDone(collection: SyncedCollection): void {
+    this.update((s) => {
+      if (!s.firstSync) return {};
+      const done = [...new Set([...s.firstSync.done, collection])];
+      if (done.length < SYNCED_COLLECTIONS.length) return { firstSync: { ...s.firstSync, done } };
+      this.storage.setItem(firstSyncKey(this.options.userId, this.options.serverUrl), new Date().toISOString());
+      return { firstSync: null };
+    });
+  }
+}
+
+function stampOf(doc: unknown): string {
+  const updatedAt = (doc as { updatedAt?: unknown }).updatedAt;
+  return typeof updatedAt === 'string' ? updatedAt : '';
+}

@@ -6,6 +6,7 @@ import { ApiRequestError, describeError, isSessionEnd, type SessionEndReason } f
 import { TokenManager, type SecureStore } from '../auth/tokenManager';
 import { replicateCollection, type CollectionReplication, type StreamItem } from './collectionReplication';
 import { SharedEventStream } from './eventStream';
+import { ServerStamps, stampOf } from './serverStamps';
 import { loadPending, savePending, type PendingWrites } from './pendingWrites';
 import { useSyncStore } from './syncStore';
 
@@ -22,7 +23,6 @@ export interface SyncEngineOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
-const STAMPS_KEPT = 4;
 const firstSyncKey = (userId: string, serverUrl: string): string => `fieldbook.synced.${userId}.${serverUrl}`;
 
 /**
@@ -37,12 +37,7 @@ export class SyncEngine {
   private readonly stream: SharedEventStream;
   private readonly subjects = new Map<SyncedCollection, Subject<StreamItem<SyncedCollection>>>();
   private readonly replications = new Map<SyncedCollection, CollectionReplication>();
-  /**
-   * updatedAt of the server states recently received per document: a change event with one of
-   * them is the replication writing, not the user. Several, because RxDB may write an older
-   * pulled state after a newer one arrived (a conflict answered while a pull was on its way).
-   */
-  private readonly serverStamps = new Map<SyncedCollection, Map<string, string[]>>();
+  private readonly serverStamps = new ServerStamps();
   private readonly pending: PendingWrites;
   private readonly subscriptions: Subscription[] = [];
   private readonly activeCount = new Map<SyncedCollection, boolean>();
@@ -170,20 +165,14 @@ export class SyncEngine {
   }
 
   private noteServerStates(collection: SyncedCollection, docs: readonly { id: string }[]): void {
-    let stamps = this.serverStamps.get(collection);
-    if (!stamps) this.serverStamps.set(collection, (stamps = new Map()));
-    for (const doc of docs) {
-      const known = stamps.get(doc.id) ?? [];
-      const stamp = stampOf(doc);
-      if (!known.includes(stamp)) stamps.set(doc.id, [...known.slice(-(STAMPS_KEPT - 1)), stamp]);
-    }
+    this.serverStamps.note(collection, docs);
   }
 
   private noteLocalWrite(collection: SyncedCollection, event: RxChangeEvent<unknown>): void {
     const doc = event.documentData as { id?: string; updatedAt?: string } | undefined;
     if (!doc?.id) return;
     const stamp = typeof doc.updatedAt === 'string' ? doc.updatedAt : '';
-    if (this.serverStamps.get(collection)?.get(doc.id)?.includes(stamp)) return; // written by the replication
+    if (this.serverStamps.isServerState(collection, doc.id, stamp)) return; // written by the replication
     this.pending.noteWrite(collection, doc.id, stamp);
     this.pendingChanged();
   }
@@ -218,9 +207,4 @@ export class SyncEngine {
       return { firstSync: null };
     });
   }
-}
-
-function stampOf(doc: unknown): string {
-  const updatedAt = (doc as { updatedAt?: unknown }).updatedAt;
-  return typeof updatedAt === 'string' ? updatedAt : '';
 }

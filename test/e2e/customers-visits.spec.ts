@@ -12,7 +12,10 @@ const ZHANG = {
   notes: 'Prefers morning visits; interested in the hypertension trial data',
 };
 
-/** The whole rep flow: create, find in both scripts, two visits, edit one, reload, all there. */
+/**
+ * The whole rep flow: create, find in both scripts, log a draft and a submitted contact, delete a
+ * stray draft, edit the draft, submit it (read-only from then on), reload, all there.
+ */
 async function repFlow(page: Page, opts: { offline: boolean }) {
   const t = L['zh-CN'];
   await createCustomer(page, ZHANG);
@@ -37,21 +40,51 @@ async function repFlow(page: Page, opts: { offline: boolean }) {
   await addVisit(page, {
     when: '2026-11-18T09:30', location: '协和医院门诊楼', duration: '20',
     summary: '介绍了新的降压药临床数据，医生对副作用有疑问。', products: ['络活喜'], nextStep: '送临床文献', followUp: '2026-11-25',
-  });
+  }, 'zh-CN', 'draft');
   await addVisit(page, { kind: '电话', when: '2026-11-20T14:00', summary: '电话确认文献已收到。' });
 
-  // Newest first.
+  // Newest first; the draft is marked, the submitted contact can only be viewed.
   const timeline = page.getByRole('list', { name: t.timeline });
-  await expect(timeline.getByRole('listitem')).toHaveCount(2);
-  await expect(timeline.getByRole('listitem').first()).toContainText('电话确认文献已收到');
-  await expect(timeline.getByRole('listitem').nth(1)).toContainText('介绍了新的降压药临床数据');
+  const items = timeline.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText('电话确认文献已收到');
+  await expect(items.nth(1)).toContainText('介绍了新的降压药临床数据');
+  await expect(items.nth(1).getByText(t.draft, { exact: true })).toBeVisible();
+  await expect(items.first().getByText(t.draft, { exact: true })).toHaveCount(0);
+  await expect(items.first().getByRole('link', { name: new RegExp(t.edit) })).toHaveCount(0);
+  await expect(items.first().getByRole('link', { name: new RegExp(t.view) })).toBeVisible();
 
-  // Edit the older visit.
-  await timeline.getByRole('listitem').nth(1).getByRole('link', { name: new RegExp(t.edit) }).click();
+  // A stray draft is deleted, after confirming.
+  await addVisit(page, { kind: '邮件', when: '2026-11-21T08:00', summary: '误记的一条邮件。' }, 'zh-CN', 'draft');
+  await expect(items).toHaveCount(3);
+  await items.first().getByRole('link', { name: new RegExp(t.edit) }).click();
+  await page.getByRole('button', { name: t.deleteDraft }).click();
+  await page.getByRole('dialog').getByRole('button', { name: t.deleteConfirm, exact: true }).click();
+  await expect(items).toHaveCount(2);
+  await expect(timeline).not.toContainText('误记的一条邮件');
+
+  // Edit the draft and keep it a draft.
+  await items.nth(1).getByRole('link', { name: new RegExp(t.edit) }).click();
   await expect(page.getByRole('textbox', { name: t.summary })).toHaveValue('介绍了新的降压药临床数据，医生对副作用有疑问。');
   await fillVisit(page, { when: '2026-11-18T10:00', summary: '介绍了降压药临床数据；医生要求提供老年患者亚组分析。' });
-  await page.getByRole('button', { name: t.save }).click();
+  await page.getByRole('button', { name: t.saveDraft, exact: true }).click();
   await expect(timeline).toContainText('医生要求提供老年患者亚组分析');
+  await expect(items.nth(1).getByText(t.draft, { exact: true })).toBeVisible();
+  if (!opts.offline) await page.screenshot({ path: '/tmp/shots/timeline-draft-zh-CN.png' });
+
+  // Submit it: no question asked; from then on it opens read-only.
+  await items.nth(1).getByRole('link', { name: new RegExp(t.edit) }).click();
+  await page.getByRole('button', { name: t.submit, exact: true }).click();
+  await expect(timeline.getByText(t.draft, { exact: true })).toHaveCount(0);
+  await items.nth(1).getByRole('link', { name: new RegExp(t.view) }).click();
+  await expect(page.getByText(t.readOnly)).toBeVisible();
+  await expect(page.getByText('介绍了降压药临床数据；医生要求提供老年患者亚组分析。')).toBeVisible();
+  await expect(page.getByText('协和医院门诊楼')).toBeVisible();
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: t.submit })).toHaveCount(0);
+  if (!opts.offline) await page.screenshot({ path: '/tmp/shots/visit-read-only-zh-CN.png' });
+  await page.getByRole('link', { name: '张伟' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '张伟' })).toBeVisible();
 
   if (opts.offline) await expect(page.getByText('离线：所有操作都保存在本机')).toBeVisible();
 
@@ -89,6 +122,30 @@ test('the same flow works with the network cut, including the reload', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: '客户' })).toBeVisible();
   await repFlow(page, { offline: true });
   await context.setOffline(false);
+});
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-US' });
+  test('a submitted contact opens read-only with all its fields', async ({ page }) => {
+    const t = L.en;
+    await openApp(page, 'en');
+    await createCustomer(page, { name: 'Dr. Emily Carter', code: 'HCP-LON-001', institution: "St Thomas' Hospital", city: 'London' }, 'en');
+    await addVisit(page, {
+      when: '2026-11-18T09:30', location: 'Outpatient clinic', duration: '25',
+      summary: 'Presented the new antihypertensive data; the doctor asked about safety in elderly patients.',
+      products: ['Norvasc'], nextStep: 'Bring the subgroup analysis', followUp: '2026-11-25',
+    }, 'en');
+    const items = page.getByRole('list', { name: t.timeline }).getByRole('listitem');
+    await expect(items.first().getByText(t.draft, { exact: true })).toHaveCount(0);
+    await items.first().getByRole('link', { name: new RegExp(t.view) }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Contact with Dr. Emily Carter' })).toBeVisible();
+    await expect(page.getByText(t.readOnly)).toBeVisible();
+    for (const text of ['Outpatient clinic', '25 min', 'Norvasc', 'Bring the subgroup analysis', 'Presented the new antihypertensive data']) {
+      await expect(page.getByRole('definition').filter({ hasText: text })).toBeVisible();
+    }
+    await expect(page.getByRole('textbox')).toHaveCount(0);
+    await page.screenshot({ path: '/tmp/shots/visit-read-only-en.png' });
+  });
 });
 
 test('the search shortcut focuses the customer search from anywhere', async ({ page }) => {

@@ -12,6 +12,8 @@ export const L = {
     duration: '时长（分钟）', summary: '纪要', nextStep: '下一步', followUp: '跟进日期', products: '介绍的产品',
     settings: '设置', timeline: '时间线', edit: '编辑', back: '返回客户列表', tier: '价值分级',
     userName: '用户名', password: '密码', server: '服务器地址', signIn: '登录', signInTitle: '登录 Fieldbook',
+    saveDraft: '保存草稿', submit: '提交', draft: '草稿', view: '查看', deleteDraft: '删除草稿', deleteConfirm: '删除',
+    readOnly: '已提交的拜访不能更改。', conflicts: '冲突',
   },
   en: {
     customers: 'Customers', newCustomer: 'New customer', name: 'Name', code: 'Customer code', type: 'Type', hcp: 'Doctor / HCP',
@@ -20,6 +22,8 @@ export const L = {
     duration: 'Duration (minutes)', summary: 'Summary', nextStep: 'Next step', followUp: 'Follow-up date', products: 'Products presented',
     settings: 'Settings', timeline: 'Timeline', edit: 'Edit', back: 'Back to customers', tier: 'Value tier',
     userName: 'User name', password: 'Password', server: 'Server address', signIn: 'Sign in', signInTitle: 'Sign in to Fieldbook',
+    saveDraft: 'Save draft', submit: 'Submit', draft: 'Draft', view: 'View', deleteDraft: 'Delete draft', deleteConfirm: 'Delete',
+    readOnly: "Submitted visits can't be changed.", conflicts: 'Conflicts',
   },
 } as const;
 
@@ -161,11 +165,12 @@ export async function fillVisit(page: Page, v: NewVisit, lang: Lang = 'zh-CN'): 
   if (v.followUp !== undefined) await page.getByLabel(t.followUp).fill(v.followUp);
 }
 
-export async function addVisit(page: Page, v: NewVisit, lang: Lang = 'zh-CN'): Promise<void> {
+/** Logs a contact from the customer file: submitted (read-only from then on) unless `as` is 'draft'. */
+export async function addVisit(page: Page, v: NewVisit, lang: Lang = 'zh-CN', as: 'draft' | 'submit' = 'submit'): Promise<void> {
   const t = L[lang];
   await page.getByRole('link', { name: t.logVisit }).click();
   await fillVisit(page, v, lang);
-  await page.getByRole('button', { name: t.save }).click();
+  await page.getByRole('button', { name: as === 'draft' ? t.saveDraft : t.submit, exact: true }).click();
   await expect(page.getByRole('list', { name: t.timeline })).toContainText(v.summary);
 }
 

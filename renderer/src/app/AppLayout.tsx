@@ -13,6 +13,7 @@ import { AccountMenu } from '../features/auth/AccountMenu';
 import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
 import { SessionEndedDialog } from '../features/auth/SessionEndedDialog';
 import { SyncStatus } from '../features/sync/SyncStatus';
+import { ConflictsNavIcon } from '../features/sync/ConflictsNavIcon';
 
 const DRAWER_WIDTH = 216;
 
@@ -26,6 +27,7 @@ export function AppLayout() {
 
   const nav = [
     { to: '/customers', label: t('nav.customers'), icon: <PeopleAltOutlinedIcon /> },
+    { to: '/conflicts', label: t('conflicts.nav'), icon: <ConflictsNavIcon /> },
     { to: '/settings', label: t('nav.settings'), icon: <SettingsOutlinedIcon /> },
   ];
 

@@ -5,6 +5,7 @@ import { CustomerFilePage } from '../features/customers/CustomerFilePage';
 import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { VisitEditPage } from '../features/visits/VisitEditPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ConflictsPage } from '../features/sync/ConflictsPage';
 
 /** Hash routes: the same URLs work from app://, file:// and http://127.0.0.1. */
 export function createAppRouter() {
@@ -20,6 +21,7 @@ export function createAppRouter() {
         { path: 'customers/:customerId/edit', element: <CustomerEditPage /> },
         { path: 'customers/:customerId/visits/new', element: <VisitEditPage /> },
         { path: 'customers/:customerId/visits/:visitId', element: <VisitEditPage /> },
+        { path: 'conflicts', element: <ConflictsPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/customers" replace /> },
       ],

@@ -12,9 +12,11 @@ import { useToastStore } from '../../app/toastStore';
 import { useCustomer } from '../customers/useCustomers';
 import { MissingCustomer } from '../customers/MissingCustomer';
 import { useActiveProducts, useVisit } from './useVisits';
-import { emptyVisitForm, formToVisit, visitToForm, type VisitFormValues } from './visitFormModel';
-import { saveVisit } from './visitRepository';
+import { emptyVisitForm, formToVisit, isVisitEditable, visitToForm, type VisitFormValues, type VisitIntent } from './visitFormModel';
+import { deleteDraftVisit, saveVisit, VisitLockedError } from './visitRepository';
 import { VisitForm } from './VisitForm';
+import { VisitReadOnly } from './VisitReadOnly';
+import { DeleteDraftDialog } from './DeleteDraftDialog';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 /** Log a new contact (no visit id in the route) or edit one, from the customer file. */
@@ -24,6 +26,10 @@ export function VisitEditPage() {
   const visit = useVisit(visitId);
   if (customer.loading || (visitId && visit.loading)) return <Box sx={{ p: 4 }}><CircularProgress size={24} /></Box>;
   if (!customer.data || (visitId && (!visit.data || visit.data.customerId !== customerId))) return <MissingCustomer />;
+  // Submitted: append-only. This also takes over at once if it is submitted elsewhere meanwhile.
+  if (visit.data && !isVisitEditable(visit.data)) {
+    return <VisitReadOnly customerName={customer.data.name} visit={visit.data} backTo={`/customers/${customer.data.id}`} />;
+  }
   return <VisitEditor key={visit.data?.id ?? 'new'} customer={customer.data} existing={visit.data ?? undefined} />;
 }
 
@@ -47,32 +53,51 @@ function VisitEditor({ customer, existing }: Readonly<{ customer: Customer; exis
   );
   const back = `/customers/${customer.id}`;
 
-  const onSubmit = async () => {
-    const { doc, errors: found } = formToVisit(values, envelope, existing, user.id, nowIso(), (name) => productIds.get(name));
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  /** Runs a write; a visit submitted meanwhile (another device) is reported, not overwritten. */
+  const write = async (action: () => Promise<void>, done: string) => {
     setSaving(true);
     try {
-      await saveVisit(db, doc);
+      await action();
       guard.allowLeave();
-      showToast(t('visits.saved'));
+      showToast(done);
       navigate(back, { replace: true });
+    } catch (e) {
+      if (!(e instanceof VisitLockedError)) throw e;
+      showToast(t('visitFlow.locked'));
     } finally {
       setSaving(false);
     }
   };
 
+  const save = async (intent: VisitIntent) => {
+    const { doc, errors: found } = formToVisit(values, envelope, existing, user.id, nowIso(), (name) => productIds.get(name), intent);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    await write(() => saveVisit(db, doc), intent === 'submit' ? t('visitFlow.submitted') : t('visitFlow.draftSaved'));
+  };
+
+  const remove = async () => {
+    setConfirmDelete(false);
+    if (existing) await write(() => deleteDraftVisit(db, existing.id), t('visitFlow.deleted'));
+  };
+
   return (
     <>
       {guard.dialog}
+      <DeleteDraftDialog open={confirmDelete} busy={saving} onCancel={() => setConfirmDelete(false)} onConfirm={() => void remove()} />
       <VisitForm
         title={existing ? t('visits.editTitle', { name: customer.name }) : t('visits.newTitle', { name: customer.name })}
         values={values}
         errors={errors}
         productOptions={products.map((p) => p.name)}
         saving={saving}
+        isDraft={existing !== undefined}
         onChange={setValues}
-        onSubmit={() => void onSubmit()}
+        onSaveDraft={() => void save('draft')}
+        onSubmitVisit={() => void save('submit')}
+        {...(existing ? { onDelete: () => setConfirmDelete(true) } : {})}
         onCancel={() => navigate(back)}
       />
     </>

@@ -1,6 +1,8 @@
 import type { FormEvent } from 'react';
 import { Alert, Autocomplete, Box, Button, Card, CardContent, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
 import { CONCESSION_KINDS, VISIT_KINDS, type VisitKind } from '../../../../shared/schemas';
 import type { FieldErrors } from '../../../../shared/validation/validateDocument';
 import { fieldErrorText } from '../../components/fieldError';
@@ -13,27 +15,42 @@ interface Props {
   errors: FieldErrors;
   productOptions: readonly string[];
   saving: boolean;
+  /** An existing draft is being edited: marked as such, and it can be deleted. */
+  isDraft: boolean;
   onChange(values: VisitFormValues): void;
-  onSubmit(): void;
+  /** Keep it editable. Also what Enter does: an accidental keystroke never submits for good. */
+  onSaveDraft(): void;
+  /** Hand it in: from then on it is read-only. */
+  onSubmitVisit(): void;
+  /** Only offered for an existing draft; the caller asks for confirmation. */
+  onDelete?(): void;
   onCancel(): void;
 }
 
 /** Log or edit one contact: built to be filled in two minutes, only kind and time required. */
-export function VisitForm({ title, values, errors, productOptions, saving, onChange, onSubmit, onCancel }: Readonly<Props>) {
+export function VisitForm({
+  title, values, errors, productOptions, saving, isDraft, onChange, onSaveDraft, onSubmitVisit, onDelete, onCancel,
+}: Readonly<Props>) {
   const { t } = useTranslation();
   const set = <K extends keyof VisitFormValues>(key: K, value: VisitFormValues[K]) => onChange({ ...values, [key]: value });
   const err = (path: string) => ({ error: Boolean(errors[path]), helperText: fieldErrorText(t, errors[path]) ?? ' ' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSubmit();
+    onSaveDraft();
   };
 
   return (
     <Box component="form" noValidate onSubmit={submit} aria-label={title} sx={{ p: 3, maxWidth: 960 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2, gap: 2 }}>
-        <Typography variant="h1" sx={{ flex: 1 }}>{title}</Typography>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 2, gap: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h1">{title}</Typography>
+        {isDraft && <Chip size="small" color="warning" variant="outlined" label={t('visitStatus.draft')} />}
+        <Box sx={{ flex: 1 }} />
+        {onDelete && (
+          <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={onDelete} disabled={saving}>{t('visitFlow.deleteDraft')}</Button>
+        )}
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="contained" disabled={saving}>{t('common.save')}</Button>
+        <Button type="submit" variant="outlined" disabled={saving}>{t('visitFlow.saveDraft')}</Button>
+        <Button variant="contained" startIcon={<SendOutlinedIcon />} onClick={onSubmitVisit} disabled={saving}>{t('visitFlow.submit')}</Button>
       </Stack>
       {Object.keys(errors).length > 0 && <Alert severity="error" sx={{ mb: 2 }}>{t('common.fixErrors')}</Alert>}
       <Card>

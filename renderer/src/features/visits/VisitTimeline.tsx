@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Box, Chip, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import EventOutlinedIcon from '@mui/icons-material/EventOutlined';
 import PhoneOutlinedIcon from '@mui/icons-material/PhoneOutlined';
 import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
@@ -9,6 +10,7 @@ import DirectionsWalkOutlinedIcon from '@mui/icons-material/DirectionsWalkOutlin
 import { useTranslation } from 'react-i18next';
 import type { Visit, VisitKind } from '../../../../shared/schemas';
 import { formatDateTime, formatDay, formatMoney } from '../../components/format';
+import { isVisitEditable } from './visitFormModel';
 
 const KIND_ICONS: Record<VisitKind, typeof EventOutlinedIcon> = {
   visit: DirectionsWalkOutlinedIcon,
@@ -27,12 +29,16 @@ export function VisitTimeline({ visits, customerId }: Readonly<{ visits: readonl
       {visits.map((v) => {
         const Icon = KIND_ICONS[v.kind];
         const when = formatDateTime(v.startAt, lang);
+        // Drafts can still be changed; submitted contacts only opened to read.
+        const editable = isVisitEditable(v);
+        const action = editable ? t('common.edit') : t('visitFlow.view');
         return (
           <Box component="li" key={v.id} aria-label={`${t(`visitKind.${v.kind}`)} ${when}`} sx={{ display: 'flex', gap: 1.5, py: 1.5, borderBottom: 1, borderColor: 'divider' }}>
             <Box sx={{ pt: 0.25 }}><Icon fontSize="small" color="primary" /></Box>
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
                 <Typography sx={{ fontWeight: 600 }}>{t(`visitKind.${v.kind}`)}</Typography>
+                {editable && <Chip size="small" color="warning" variant="outlined" label={t('visitStatus.draft')} />}
                 <Typography variant="body2" color="text.secondary">
                   {when}
                   {v.location ? ` · ${v.location}` : ''}
@@ -59,9 +65,9 @@ export function VisitTimeline({ visits, customerId }: Readonly<{ visits: readonl
                 </Typography>
               )}
             </Box>
-            <Tooltip title={t('common.edit')}>
-              <IconButton component={Link} to={`/customers/${customerId}/visits/${v.id}`} aria-label={`${t('common.edit')} ${t(`visitKind.${v.kind}`)} ${when}`} size="small">
-                <EditOutlinedIcon fontSize="small" />
+            <Tooltip title={action}>
+              <IconButton component={Link} to={`/customers/${customerId}/visits/${v.id}`} aria-label={`${action} ${t(`visitKind.${v.kind}`)} ${when}`} size="small">
+                {editable ? <EditOutlinedIcon fontSize="small" /> : <VisibilityOutlinedIcon fontSize="small" />}
               </IconButton>
             </Tooltip>
           </Box>

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import type { Visit } from '../../../../shared/schemas';
 import { validateDocument } from '../../../../shared/validation/validateDocument';
-import { DEFAULT_CURRENCY, emptyVisitForm, formToVisit, visitToForm, type VisitEnvelope, type VisitFormValues } from './visitFormModel';
+import {
+  DEFAULT_CURRENCY, emptyVisitForm, formToVisit, isVisitEditable, visitToForm, type VisitEnvelope, type VisitFormValues,
+} from './visitFormModel';
 
 const CREATED = '2026-03-02T01:00:00.000Z';
 const NOW = '2026-03-02T04:10:33.210Z';
@@ -63,6 +65,10 @@ const stored: Visit = {
   updatedBy: 'u-rep-li',
 };
 
+/** The same visit while it was still a draft: editable, no submission time. */
+const { submittedAt: _submittedAt, ...unsubmitted } = stored;
+const draft: Visit = { ...unsubmitted, status: 'draft' };
+
 describe('emptyVisitForm', () => {
   it('starts a visit now, in local wall time, in the default currency', () => {
     expect(emptyVisitForm(new Date(2026, 2, 2, 9, 5, 42))).toEqual({
@@ -104,7 +110,7 @@ describe('formToVisit', () => {
       nextStep: '跟进处方情况',
       followUpDate: '2026-03-09',
     });
-    const { doc, errors } = formToVisit(form, envelope, undefined, USER, NOW, lookup);
+    const { doc, errors } = formToVisit(form, envelope, undefined, USER, NOW, lookup, 'submit');
     expect(errors).toEqual({});
     expect(doc).toEqual({
       ...envelope,
@@ -133,15 +139,14 @@ describe('formToVisit', () => {
     expect(validateDocument('visits', doc)).toEqual({});
   });
 
-  it('builds a minimal visit from the empty form: kind and time only', () => {
+  it('builds a minimal draft from the empty form: kind and time only', () => {
     const { doc, errors } = formToVisit(emptyVisitForm(new Date(2026, 2, 2, 9, 30)), envelope, undefined, USER, NOW);
     expect(errors).toEqual({});
     expect(doc).toEqual({
       ...envelope,
       kind: 'visit',
-      status: 'submitted',
+      status: 'draft',
       startAt: new Date(2026, 2, 2, 9, 30).toISOString(),
-      submittedAt: NOW,
       updatedAt: NOW,
       updatedBy: USER,
     });
@@ -253,9 +258,9 @@ describe('formToVisit', () => {
     const garbage = formToVisit(values({ startAt: '明天上午' }), envelope, undefined, USER, NOW);
     expect(garbage.errors).toEqual({ startAt: { code: 'date' } });
 
-    const keep = formToVisit(values({ startAt: '' }), envelope, stored, USER, NOW);
+    const keep = formToVisit(values({ startAt: '' }), envelope, draft, USER, NOW);
     expect(keep.errors).toEqual({ startAt: { code: 'required' } });
-    expect(keep.doc.startAt).toBe(stored.startAt);
+    expect(keep.doc.startAt).toBe(draft.startAt);
   });
 
   describe('follow-up date', () => {
@@ -296,14 +301,14 @@ describe('formToVisit', () => {
     });
   });
 
-  describe('editing an existing visit', () => {
+  describe('editing an existing draft', () => {
     it('removes an optional field the rep cleared', () => {
-      const form = visitToForm(stored);
+      const form = visitToForm(draft);
       Object.assign(form, { location: '', duration: ' ', cost: '', summary: '', jointActions: '', nextStep: '', followUpDate: '' });
       form.samples = [];
       form.concessions = [{ kind: 'price', description: '', value: '' }];
       form.products = [];
-      const { doc, errors } = formToVisit(form, envelope, stored, USER, NOW, lookup);
+      const { doc, errors } = formToVisit(form, envelope, draft, USER, NOW, lookup);
       expect(errors).toEqual({});
       for (const key of ['location', 'durationMinutes', 'cost', 'summary', 'jointActions', 'nextStep', 'followUpDate', 'samples', 'concessions', 'productsPresented']) {
         expect(doc).not.toHaveProperty(key);
@@ -311,37 +316,73 @@ describe('formToVisit', () => {
       expect(validateDocument('visits', doc)).toEqual({});
     });
 
-    it('keeps the status and when it was submitted', () => {
-      const { doc } = formToVisit(visitToForm(stored), envelope, stored, 'u-manager-wu', NOW, lookup);
-      expect(doc.status).toBe('submitted');
-      expect(doc.submittedAt).toBe(stored.submittedAt);
+    it('keeps a draft a draft, without a submission time, and records who changed it', () => {
+      const { doc, errors } = formToVisit(visitToForm(draft), envelope, draft, 'u-manager-wu', NOW, lookup, 'draft');
+      expect(errors).toEqual({});
+      expect(doc.status).toBe('draft');
+      expect(doc).not.toHaveProperty('submittedAt');
       expect(doc.updatedAt).toBe(NOW);
       expect(doc.updatedBy).toBe('u-manager-wu');
     });
 
-    it('keeps a draft a draft, without a submission time', () => {
-      const { submittedAt: _submittedAt, ...rest } = stored;
-      const draft: Visit = { ...rest, status: 'draft' };
-      const { doc, errors } = formToVisit(visitToForm(draft), envelope, draft, USER, NOW, lookup);
+    it('submits a draft: status submitted, submitted now, everything else as typed', () => {
+      const form = { ...visitToForm(draft), summary: '主任同意下月科室会。' };
+      const { doc, errors } = formToVisit(form, envelope, draft, USER, NOW, lookup, 'submit');
       expect(errors).toEqual({});
-      expect(doc.status).toBe('draft');
-      expect(doc).not.toHaveProperty('submittedAt');
+      expect(doc).toEqual({ ...draft, summary: '主任同意下月科室会。', status: 'submitted', submittedAt: NOW, updatedAt: NOW, updatedBy: USER });
+      expect(validateDocument('visits', doc)).toEqual({});
     });
 
     it('keeps fields the form does not manage, and takes identity from the envelope', () => {
-      const existing: Visit = { ...stored, activityId: 'act-2026-q1-lipid', territoryId: 'T-OLD', repId: 'u-someone' };
+      const existing: Visit = { ...draft, activityId: 'act-2026-q1-lipid', territoryId: 'T-OLD', repId: 'u-someone' };
       const { doc } = formToVisit(visitToForm(existing), envelope, existing, USER, NOW, lookup);
       expect(doc.activityId).toBe('act-2026-q1-lipid');
       expect(doc).toMatchObject(envelope);
     });
 
     it('does not mutate the existing visit', () => {
-      const existing = structuredClone(stored);
+      const existing = structuredClone(draft);
       const form = visitToForm(existing);
       form.location = '';
       form.samples = [];
-      formToVisit(form, envelope, existing, USER, NOW, lookup);
-      expect(existing).toEqual(stored);
+      formToVisit(form, envelope, existing, USER, NOW, lookup, 'submit');
+      expect(existing).toEqual(draft);
+    });
+  });
+
+  describe('draft or submit', () => {
+    it('saves a draft unless asked to submit: the safe default', () => {
+      const { doc } = formToVisit(values(), envelope, undefined, USER, NOW);
+      expect(doc.status).toBe('draft');
+      expect(doc).not.toHaveProperty('submittedAt');
+    });
+
+    it('submits a new visit straight away, stamping the submission time', () => {
+      const { doc, errors } = formToVisit(values({ summary: '电话随访' }), envelope, undefined, USER, NOW, lookup, 'submit');
+      expect(errors).toEqual({});
+      expect(doc.status).toBe('submitted');
+      expect(doc.submittedAt).toBe(NOW);
+      expect(validateDocument('visits', doc)).toEqual({});
+    });
+
+    it('checks a draft and a submission alike: nothing invalid is ever stored', () => {
+      const form = values({ startAt: '2026-03-02T10:00', duration: 'half an hour', followUpDate: '2026-03-01' });
+      const expected = { durationMinutes: { code: 'number' }, followUpDate: { code: 'followUpBeforeVisit' } };
+      expect(formToVisit(form, envelope, undefined, USER, NOW, lookup, 'draft').errors).toEqual(expected);
+      expect(formToVisit(form, envelope, undefined, USER, NOW, lookup, 'submit').errors).toEqual(expected);
+    });
+
+    it('refuses to change a submitted visit, whatever the intent', () => {
+      for (const intent of ['draft', 'submit'] as const) {
+        expect(() => formToVisit(visitToForm(stored), envelope, stored, USER, NOW, lookup, intent)).toThrow(/submitted/);
+      }
+    });
+  });
+
+  describe('isVisitEditable', () => {
+    it('is true for a draft and false once submitted (append-only)', () => {
+      expect(isVisitEditable(draft)).toBe(true);
+      expect(isVisitEditable(stored)).toBe(false);
     });
   });
 });
@@ -390,10 +431,10 @@ describe('visitToForm', () => {
     expect(form.currency).toBe('HKD');
   });
 
-  it('round-trips through formToVisit unchanged', () => {
-    const { doc, errors } = formToVisit(visitToForm(stored), envelope, stored, stored.updatedBy, stored.updatedAt, lookup);
+  it('round-trips a draft through formToVisit unchanged', () => {
+    const { doc, errors } = formToVisit(visitToForm(draft), envelope, draft, draft.updatedBy, draft.updatedAt, lookup, 'draft');
     expect(errors).toEqual({});
-    expect(doc).toEqual(stored);
+    expect(doc).toEqual(draft);
   });
 });
 

@@ -55,6 +55,17 @@ export function visitToForm(v: Visit): VisitFormValues {
   };
 }
 
+/** What the rep asked for: keep working on it later, or hand it in for good. */
+export type VisitIntent = 'draft' | 'submit';
+
+/**
+ * A draft can be changed and deleted; a submitted visit is append-only (the sync server
+ * refuses any change or delete of it, reason `append_only`).
+ */
+export function isVisitEditable(visit: Pick<Visit, 'status'>): boolean {
+  return visit.status !== 'submitted';
+}
+
 export type VisitEnvelope = Pick<Visit, 'id' | 'customerId' | 'territoryId' | 'repId' | 'createdAt' | 'createdBy'>;
 
 /** Looks up a catalogue product id by the name the rep typed or picked. */
@@ -65,7 +76,12 @@ function text(value: string): string | undefined {
   return v === '' ? undefined : v;
 }
 
-/** Builds the visit document from the form and returns the schema's verdict as field errors. */
+/**
+ * Builds the visit document from the form and returns the schema's verdict as field errors.
+ * `intent` decides the status: a draft stays editable (no submission time); submitting stamps
+ * `submittedAt` with `now`. Both are checked alike: only a valid document is ever stored.
+ * Throws for a submitted `existing` visit: it can no longer be changed.
+ */
 export function formToVisit(
   values: VisitFormValues,
   envelope: VisitEnvelope,
@@ -73,7 +89,9 @@ export function formToVisit(
   userId: string,
   now: string,
   productId: ProductLookup = () => undefined,
+  intent: VisitIntent = 'draft',
 ): { doc: Visit; errors: FieldErrors } {
+  if (existing && !isVisitEditable(existing)) throw new Error(`Visit ${existing.id} is submitted and cannot be changed`);
   const errors: FieldErrors = {};
   const num = (raw: string, path: string): number | undefined => {
     const n = parseUserNumber(raw);
@@ -108,7 +126,7 @@ export function formToVisit(
     ...(existing ?? {}),
     ...envelope,
     kind: values.kind,
-    status: existing?.status ?? 'submitted',
+    status: intent === 'submit' ? 'submitted' : 'draft',
     startAt: startAt ?? existing?.startAt ?? now,
     updatedAt: now,
     updatedBy: userId,
@@ -129,7 +147,8 @@ export function formToVisit(
     if (value === undefined) delete (doc as Partial<Visit>)[key];
     else (doc as Record<string, unknown>)[key] = value;
   }
-  if (doc.status === 'submitted' && !doc.submittedAt) doc.submittedAt = now;
+  if (doc.status === 'submitted') doc.submittedAt = now;
+  else delete doc.submittedAt;
 
   const schemaErrors = errorsToScreenRows(errorsToScreenRows(validateDocument('visits', doc), 'samples', keptSamples), 'concessions', keptConcessions);
   for (const [path, error] of Object.entries(schemaErrors)) errors[path] ??= error;

@@ -1,33 +1,60 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ROLES } from '../shared/schemas';
 import { isSyncedCollection, type SyncDoc } from '../shared/sync/protocol';
 import { newId } from '../shared/util/ids';
 import { nowIso } from '../shared/util/time';
+import { passwordProblem } from './auth/password';
 import { ConfigError, readConfig } from './config';
 import { seedDemo } from './demo/seedDemo';
-import { createTerritory, createUser, OrgError, parseRoles, setPassword } from './org/org';
+import { createTerritory, createUser, OrgError, parseRoles, setPassword, syncColleague } from './org/org';
 import { writeAsSystem } from './org/systemWrite';
 import { createStore } from './store/createStore';
-import type { AuditFilter, Store } from './store/types';
+import type { AuditFilter, DeviceSession, Store, UserRecord } from './store/types';
 
 /**
  * Administration of the sync server: `npm run server:cli -- <command> ...`.
- * Uses the same DATA_DIR / DATABASE_URL as the server.
+ * Uses the same DATA_DIR / DATABASE_URL as the server, and may run while the server runs.
+ *
+ * Every argument is checked BEFORE the store is opened: a typo (unknown command or option,
+ * missing value, unknown role, too short a password) fails with exit code 2 and touches
+ * nothing, not even the data folder. Rule violations that need the store (duplicate user,
+ * unknown territory…) fail with exit code 1 before anything is written.
  */
 const USAGE = `Usage: npm run server:cli -- <command> [options]
 
 Commands:
   territory:create <id> <name>
-  user:create <userName> --display <name> --password <pw> --roles rep[,manager,admin]
+  territory:list [--json]
+  user:create <userName> --display <name> --password <pw|-> --roles <role>[,<role>...]
               [--territories t1,t2] [--manager <userName>]
-  user:password <userName> <pw>
+  user:list [--json]
+  user:password <userName> <pw|->
+  user:disable <userName>            (signs out every device of the user)
+  user:enable <userName>
   customer:assign <customerCode> <territoryId>
+  device:list [--user <userName>] [--all] [--json]
   device:revoke <deviceId> [--user <userName>]
   audit [--collection c] [--doc id] [--user <userName>] [--after <id>] [--limit n] [--json]
   seed --demo
 
-Environment: DATA_DIR (default ./.data), DATABASE_URL (PostgreSQL; default: SQLite in DATA_DIR).`;
+Roles: ${ROLES.join(', ')}. A password given as "-" is read from the first line of standard input.
+
+Environment: DATA_DIR (default ./.data), DATABASE_URL (PostgreSQL; default: SQLite in DATA_DIR).
+Exit codes: 0 done, 1 refused (rule violation, store error), 2 usage error.`;
 
 class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** Where the CLI reads its environment and writes its output (the process's, or a test's). */
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  out(line: string): void;
+  err(line: string): void;
+  /** The first line of standard input, without its line break ('' when stdin is empty). */
+  readLine(): Promise<string>;
 }
 
 interface Args {
@@ -35,7 +62,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'demo', 'help']);
+const BOOLEAN_FLAGS = new Set(['json', 'demo', 'help', 'all']);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -45,6 +72,8 @@ function parseArgs(argv: readonly string[]): Args {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+      if (name === '') throw new UsageError(`Unexpected "${arg}"`);
+      if (flags.has(name)) throw new UsageError(`--${name} given twice`);
       if (eq > 0) flags.set(name, arg.slice(eq + 1));
       else if (BOOLEAN_FLAGS.has(name)) flags.set(name, true);
       else {
@@ -70,13 +99,38 @@ function flag(args: Args, name: string, required = false): string | undefined {
   return value;
 }
 
-function expectPositional(args: Args, count: number, what: string): string[] {
-  if (args.positional.length !== count) throw new UsageError(`Expected ${what}`);
+function expectPositional(args: Args, count: number, usage: string): string[] {
+  if (args.positional.length !== count) throw new UsageError(`Expected: ${usage}`);
   return args.positional;
 }
 
 function checkFlags(args: Args, allowed: readonly string[]): void {
   for (const name of args.flags.keys()) if (!allowed.includes(name)) throw new UsageError(`Unknown option --${name}`);
+}
+
+/** A password argument: as given, or the first line of stdin for "-"; checked against the password rules. */
+async function passwordArg(value: string, io: CliIo): Promise<string> {
+  const password = value === '-' ? await io.readLine() : value;
+  const problem = passwordProblem(password);
+  if (problem) throw new UsageError(value === '-' ? `${problem} (read from standard input)` : problem);
+  return password;
+}
+
+function roleArg(text: string): ReturnType<typeof parseRoles> {
+  try {
+    return parseRoles(text);
+  } catch (error) {
+    if (error instanceof OrgError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+const csv = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+async function requireUser(store: Store, userName: string): Promise<UserRecord> {
+  const user = await store.getUserByName(userName.trim().toLowerCase());
+  if (!user) throw new OrgError(`Unknown user "${userName}"`);
+  return user;
 }
 
 async function findCustomersByCode(store: Store, code: string): Promise<SyncDoc<'customers'>[]> {
@@ -93,71 +147,156 @@ async function findCustomersByCode(store: Store, code: string): Promise<SyncDoc<
   }
 }
 
-async function run(command: string, args: Args, store: Store, out: (line: string) => void): Promise<void> {
-  const clock = { now: nowIso, newId };
+function sessionStatus(s: DeviceSession, now: string): 'active' | 'revoked' | 'expired' {
+  if (s.revokedAt) return 'revoked';
+  return Date.parse(s.expiresAt) <= Date.parse(now) ? 'expired' : 'active';
+}
+
+/** What a command does once its arguments are checked: runs against the opened store. */
+type Action = (store: Store, out: (line: string) => void) => Promise<void>;
+
+const clock = { now: nowIso, newId };
+
+/** Checks the command line completely (no store needed) and returns the command's action. */
+async function prepare(command: string, args: Args, io: CliIo): Promise<Action> {
   switch (command) {
     case 'territory:create': {
       checkFlags(args, []);
       if (args.positional.length < 2) throw new UsageError('Expected: territory:create <id> <name>');
       const [id, ...name] = args.positional as [string, ...string[]];
-      const t = await createTerritory(store, { id, name: name.join(' ') }, nowIso());
-      out(`Created territory ${t.id} (${t.name})`);
-      return;
+      return async (store, out) => {
+        const t = await createTerritory(store, { id, name: name.join(' ') }, nowIso());
+        out(`Created territory ${t.id} (${t.name})`);
+      };
+    }
+    case 'territory:list': {
+      checkFlags(args, ['json']);
+      expectPositional(args, 0, 'territory:list [--json]');
+      return async (store, out) => {
+        const territories = await store.listTerritories();
+        const users = await store.listUsers();
+        for (const t of territories) {
+          if (args.flags.has('json')) {
+            out(JSON.stringify(t));
+            continue;
+          }
+          const reps = users.filter((u) => u.active && u.roles.includes('rep') && u.territoryIds.includes(t.id)).map((u) => u.userName);
+          out(`${t.id}  ${t.name}  (reps: ${reps.join(', ') || '-'})`);
+        }
+        if (!args.flags.has('json')) out(`${territories.length} territor${territories.length === 1 ? 'y' : 'ies'}`);
+      };
     }
     case 'user:create': {
       checkFlags(args, ['display', 'password', 'roles', 'territories', 'manager']);
-      const [userName] = expectPositional(args, 1, 'user:create <userName> --display ... --password ... --roles ...');
-      const user = await createUser(store, {
-        userName: userName as string,
-        displayName: flag(args, 'display', true),
-        password: flag(args, 'password', true),
-        roles: parseRoles(flag(args, 'roles', true)),
-        territoryIds: (flag(args, 'territories') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-        managerUserName: flag(args, 'manager') ?? null,
-      }, clock);
-      out(`Created user ${user.userName} (${user.id}), roles ${user.roles.join(',')}, territories ${user.territoryIds.join(',') || '-'}`);
-      return;
+      const [userName] = expectPositional(args, 1, 'user:create <userName> --display <name> --password <pw> --roles <roles>') as [string];
+      const displayName = flag(args, 'display', true);
+      const roles = roleArg(flag(args, 'roles', true));
+      const territoryIds = csv(flag(args, 'territories'));
+      const managerUserName = flag(args, 'manager') ?? null;
+      const password = await passwordArg(flag(args, 'password', true), io);
+      return async (store, out) => {
+        const user = await createUser(store, { userName, displayName, password, roles, territoryIds, managerUserName }, clock);
+        out(`Created user ${user.userName} (${user.id}), roles ${user.roles.join(',')}, territories ${user.territoryIds.join(',') || '-'}${managerUserName ? `, manager ${managerUserName}` : ''}`);
+      };
+    }
+    case 'user:list': {
+      checkFlags(args, ['json']);
+      expectPositional(args, 0, 'user:list [--json]');
+      return async (store, out) => {
+        const users = await store.listUsers();
+        const names = new Map(users.map((u) => [u.id, u.userName]));
+        for (const { passwordHash: _p, ...u } of users) {
+          if (args.flags.has('json')) {
+            out(JSON.stringify(u));
+            continue;
+          }
+          const manager = u.managerId ? (names.get(u.managerId) ?? u.managerId) : '-';
+          out(`${u.userName}  ${u.active ? 'active' : 'DISABLED'}  roles ${u.roles.join(',')}  territories ${u.territoryIds.join(',') || '-'}  manager ${manager}  "${u.displayName}"`);
+        }
+        if (!args.flags.has('json')) out(`${users.length} user${users.length === 1 ? '' : 's'}`);
+      };
     }
     case 'user:password': {
       checkFlags(args, []);
-      const [userName, password] = expectPositional(args, 2, 'user:password <userName> <password>');
-      await setPassword(store, userName as string, password as string, nowIso());
-      out(`Password of ${userName} changed (existing sessions stay signed in; revoke devices to sign them out)`);
-      return;
+      const [userName, given] = expectPositional(args, 2, 'user:password <userName> <password|->') as [string, string];
+      const password = await passwordArg(given, io);
+      return async (store, out) => {
+        await setPassword(store, userName, password, nowIso());
+        out(`Password of ${userName} changed (devices already signed in stay signed in; device:revoke or user:disable signs them out)`);
+      };
+    }
+    case 'user:disable':
+    case 'user:enable': {
+      checkFlags(args, []);
+      const [userName] = expectPositional(args, 1, `${command} <userName>`) as [string];
+      const active = command === 'user:enable';
+      return async (store, out) => {
+        const user = await requireUser(store, userName);
+        const now = nowIso();
+        let revoked = 0;
+        if (!active) {
+          for (const s of await store.listSessions(user.id)) {
+            if (s.revokedAt) continue;
+            await store.revokeSession(s.id, now);
+            revoked++;
+          }
+        }
+        if (user.active === active) {
+          out(`User ${user.userName} is already ${active ? 'enabled' : 'disabled'}${revoked ? `; revoked ${revoked} leftover session(s)` : ''}`);
+          return;
+        }
+        await store.updateUser(user.id, { active, updatedAt: now });
+        await syncColleague(store, { ...user, active, updatedAt: now }, now);
+        out(active ? `User ${user.userName} enabled` : `User ${user.userName} disabled; ${revoked} device session(s) signed out`);
+      };
     }
     case 'customer:assign': {
       checkFlags(args, []);
       const [code, territoryId] = expectPositional(args, 2, 'customer:assign <customerCode> <territoryId>') as [string, string];
-      if (!(await store.listTerritories()).some((t) => t.id === territoryId)) throw new OrgError(`Unknown territory "${territoryId}"`);
-      const matches = await findCustomersByCode(store, code);
-      if (matches.length === 0) throw new OrgError(`No customer with code "${code}"`);
-      if (matches.length > 1) throw new OrgError(`${matches.length} customers have code "${code}": ${matches.map((c) => c.id).join(', ')}`);
-      const customer = matches[0]!;
-      // The owner follows the territory when it has exactly one active rep.
-      const reps = (await store.listUsers()).filter((u) => u.active && u.roles.includes('rep') && u.territoryIds.includes(territoryId));
-      const ownerId = reps.length === 1 ? reps[0]!.id : customer.ownerId;
-      const written = await writeAsSystem(store, 'customers', [{ ...customer, territoryId, ownerId }], nowIso());
-      out(written > 0 ? `Customer ${code} (${customer.name}) moved from ${customer.territoryId} to ${territoryId}` : `Customer ${code} is already in ${territoryId}`);
-      return;
+      return async (store, out) => {
+        if (!(await store.listTerritories()).some((t) => t.id === territoryId)) throw new OrgError(`Unknown territory "${territoryId}"`);
+        const matches = await findCustomersByCode(store, code);
+        if (matches.length === 0) throw new OrgError(`No customer with code "${code}"`);
+        if (matches.length > 1) throw new OrgError(`${matches.length} customers have code "${code}": ${matches.map((c) => c.id).join(', ')}`);
+        const customer = matches[0]!;
+        // The owner follows the territory when it has exactly one active rep.
+        const reps = (await store.listUsers()).filter((u) => u.active && u.roles.includes('rep') && u.territoryIds.includes(territoryId));
+        const ownerId = reps.length === 1 ? reps[0]!.id : customer.ownerId;
+        const written = await writeAsSystem(store, 'customers', [{ ...customer, territoryId, ownerId }], nowIso());
+        out(written > 0 ? `Customer ${code} (${customer.name}) moved from ${customer.territoryId} to ${territoryId}` : `Customer ${code} is already in ${territoryId}`);
+      };
+    }
+    case 'device:list': {
+      checkFlags(args, ['user', 'all', 'json']);
+      expectPositional(args, 0, 'device:list [--user <userName>] [--all] [--json]');
+      const userName = flag(args, 'user');
+      return async (store, out) => {
+        const user = userName ? await requireUser(store, userName) : undefined;
+        const names = new Map((await store.listUsers()).map((u) => [u.id, u.userName]));
+        const now = nowIso();
+        const sessions = (await store.listSessions(user?.id)).filter((s) => args.flags.has('all') || sessionStatus(s, now) === 'active');
+        for (const { refreshTokenHash: _r, previousTokenHash: _p, ...s } of sessions) {
+          const status = sessionStatus({ ...s, refreshTokenHash: '', previousTokenHash: null }, now);
+          if (args.flags.has('json')) out(JSON.stringify({ ...s, userName: names.get(s.userId) ?? null, status }));
+          else out(`${s.deviceId}  ${names.get(s.userId) ?? s.userId}  "${s.deviceName}"  ${status}${s.revokedAt ? ` ${s.revokedAt}` : ''}  signed in ${s.createdAt}  last used ${s.lastUsedAt}`);
+        }
+        if (!args.flags.has('json')) out(`${sessions.length} ${args.flags.has('all') ? '' : 'active '}session${sessions.length === 1 ? '' : 's'}`);
+      };
     }
     case 'device:revoke': {
       checkFlags(args, ['user']);
-      const [deviceId] = expectPositional(args, 1, 'device:revoke <deviceId> [--user <userName>]');
+      const [deviceId] = expectPositional(args, 1, 'device:revoke <deviceId> [--user <userName>]') as [string];
       const userName = flag(args, 'user');
-      let userId: string | null = null;
-      if (userName) {
-        const user = await store.getUserByName(userName.toLowerCase());
-        if (!user) throw new OrgError(`Unknown user "${userName}"`);
-        userId = user.id;
-      }
-      const count = await store.revokeDevice(userId, deviceId as string, nowIso());
-      if (count === 0) throw new OrgError(`No active session for device "${deviceId}"${userName ? ` of ${userName}` : ''}`);
-      out(`Revoked ${count} session(s) of device ${deviceId}`);
-      return;
+      return async (store, out) => {
+        const userId = userName ? (await requireUser(store, userName)).id : null;
+        const count = await store.revokeDevice(userId, deviceId, nowIso());
+        if (count === 0) throw new OrgError(`No active session for device "${deviceId}"${userName ? ` of ${userName}` : ''}`);
+        out(`Revoked ${count} session(s) of device ${deviceId}`);
+      };
     }
     case 'audit': {
       checkFlags(args, ['collection', 'doc', 'user', 'after', 'limit', 'json']);
-      expectPositional(args, 0, 'audit [--collection c] [--doc id] [--limit n]');
+      expectPositional(args, 0, 'audit [--collection c] [--doc id] [--user <userName>] [--after <id>] [--limit n] [--json]');
       const filter: AuditFilter = {};
       const collection = flag(args, 'collection');
       if (collection !== undefined) {
@@ -166,11 +305,6 @@ async function run(command: string, args: Args, store: Store, out: (line: string
       }
       const doc = flag(args, 'doc');
       if (doc) filter.documentId = doc;
-      const userName = flag(args, 'user');
-      if (userName) {
-        const user = await store.getUserByName(userName.toLowerCase());
-        filter.userId = user ? user.id : userName;
-      }
       const after = flag(args, 'after');
       if (after !== undefined) {
         if (!/^\d+$/.test(after)) throw new UsageError('--after must be an entry id');
@@ -179,65 +313,115 @@ async function run(command: string, args: Args, store: Store, out: (line: string
       const limit = flag(args, 'limit') ?? '50';
       if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 10_000) throw new UsageError('--limit must be 1 to 10000');
       filter.limit = Number(limit);
-      const entries = await store.listAudit(filter);
-      if (args.flags.has('json')) {
-        for (const e of entries) out(JSON.stringify(e));
-      } else {
+      const userName = flag(args, 'user');
+      return async (store, out) => {
+        if (userName) {
+          // A user name, or a raw user id (e.g. "system", or a deleted user's id).
+          const user = await store.getUserByName(userName.toLowerCase());
+          filter.userId = user ? user.id : userName;
+        }
+        const entries = await store.listAudit(filter);
+        if (args.flags.has('json')) {
+          for (const e of entries) out(JSON.stringify(e));
+          return;
+        }
         const names = new Map((await store.listUsers()).map((u) => [u.id, u.userName]));
         for (const e of entries) {
           out(`#${e.id} ${e.at} ${e.action.padEnd(6)} ${e.collection}/${e.documentId} by ${names.get(e.userId) ?? e.userId}${e.deviceId ? ` on ${e.deviceId}` : ''}`);
         }
         out(`${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`);
-      }
-      return;
+      };
     }
     case 'seed': {
       checkFlags(args, ['demo']);
+      expectPositional(args, 0, 'seed --demo');
       if (!args.flags.has('demo')) throw new UsageError('Expected: seed --demo');
-      const result = await seedDemo(store, clock);
-      if (!result.seeded) {
-        out('The store already has users: nothing seeded.');
-        return;
-      }
-      out(`Seeded ${result.customers} customers and users ${result.users.map((u) => u.userName).join(', ')}`);
-      out(`Demo password (shown only now): ${result.password}`);
-      return;
+      return async (store, out) => {
+        const result = await seedDemo(store, clock);
+        if (!result.seeded) {
+          out('The store already has users: nothing seeded.');
+          return;
+        }
+        out(`Seeded ${result.customers} customers and users ${result.users.map((u) => u.userName).join(', ')}`);
+        out(`Demo password (shown only now): ${result.password}`);
+      };
     }
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/** Runs one CLI command; resolves with the exit code (0 done, 1 refused, 2 usage error). */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    console.log(USAGE);
+    (command ? io.out : io.err)(USAGE);
     return command ? 0 : 2;
   }
   let store: Store | undefined;
   try {
     const args = parseArgs(rest);
-    const config = readConfig();
+    if (args.flags.has('help')) {
+      io.out(USAGE);
+      return 0;
+    }
+    const config = readConfig(io.env, io.cwd);
+    const action = await prepare(command, args, io);
     store = await createStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
     await store.migrate();
-    await run(command, args, store, (line) => console.log(line));
+    await action(store, (line) => io.out(line));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`error: ${error.message}\n\n${USAGE}`);
+      io.err(`error: ${error.message}\n\n${USAGE}`);
       return 2;
     }
     if (error instanceof OrgError || error instanceof ConfigError) {
-      console.error(`error: ${error.message}`);
+      io.err(`error: ${error.message}`);
       return 1;
     }
-    console.error('error:', error instanceof Error ? error.message : error);
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
     await store?.close();
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+function processIo(): CliIo {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    readLine: () => new Promise((resolve, reject) => {
+      let text = '';
+      const done = (): void => {
+        process.stdin.off('data', onData).off('end', done).off('error', reject);
+        process.stdin.pause();
+        resolve(text.split(/\r?\n/)[0] ?? '');
+      };
+      const onData = (chunk: string): void => {
+        text += chunk;
+        if (text.includes('\n')) done();
+      };
+      if (process.stdin.isTTY) process.stderr.write('Password (shown as typed): ');
+      process.stdin.setEncoding('utf8').on('data', onData).once('end', done).once('error', reject);
+    }),
+  };
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

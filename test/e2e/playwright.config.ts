@@ -48,7 +48,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: 'npx tsx server/main.ts --demo',
+      command: 'node --import tsx server/main.ts --demo',
       cwd: '../..',
       url: `http://127.0.0.1:${SERVER_PORT}/health`,
       reuseExistingServer: false,

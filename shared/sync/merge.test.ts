@@ -160,13 +160,22 @@ describe('mergeForPush', () => {
       expect(r.merged).toMatchObject({ _deleted: false, name: 'B' });
       expect(r.lost).toEqual([{ path: '_deleted', kept: false, other: true }]);
     });
-    it('master delete vs incoming edit: not deleted, incoming edit applied, nothing lost', () => {
-      const master = { ...doc({ name: 'A', phone: '1' }, T1), _deleted: true };
+    it('master delete vs incoming edit: not deleted, incoming edit applied, the delete is recorded as lost (as its deleter\'s)', () => {
+      const master = { ...doc({ name: 'A', phone: '1' }, T1, 'u-mgr'), _deleted: true };
       const incoming = doc({ name: 'A', phone: '2' });
       const r = merge(base, incoming, master);
       expect(r.merged).toMatchObject({ _deleted: false, phone: '2' });
-      expect(r.lost).toEqual([]);
+      // Otherwise the manager's delete would be undone without a trace: nobody who revived it had seen it.
+      expect(r.lost).toEqual([{ path: '_deleted', kept: false, other: true, by: 'u-mgr', at: T1 }]);
       expect(r.changed).toBe(true);
+      // The conflict record names the user who deleted, not the one who pushed the edit.
+      const [record] = conflictRecords({
+        collection: 'customers', documentId: 'c-1', territoryId: 'T', lost: r.lost,
+        actor: { userId: 'u-rep-li', roles: ['rep'], territoryIds: ['T'], deviceId: 'd' }, now: T2, newId: () => 'cf-1',
+      });
+      expect(record).toMatchObject({ field: '_deleted', keptValue: 'false', otherValue: 'true', otherBy: 'u-mgr', otherAt: T1, createdBy: 'u-rep-li', createdAt: T2 });
+      // A resend of the same row changes nothing and records nothing again.
+      expect(merge(base, incoming, r.merged)).toMatchObject({ changed: false, lost: [] });
     });
     it('master delete vs an incoming row without field edits: stays deleted', () => {
       const master = { ...doc({ name: 'A', phone: '1' }, T1), _deleted: true };
@@ -175,11 +184,12 @@ describe('mergeForPush', () => {
       expect(r.merged._deleted).toBe(true);
       expect(r.changed).toBe(false);
     });
-    it('master delete with edits vs incoming edits: not deleted, both edits', () => {
+    it('master delete with edits vs incoming edits: not deleted, both edits, the delete recorded', () => {
       const master = { ...doc({ name: 'B', phone: '1' }, T1), _deleted: true };
       const incoming = doc({ name: 'A', phone: '2' });
       const r = merge(base, incoming, master);
       expect(r.merged).toMatchObject({ _deleted: false, name: 'B', phone: '2' });
+      expect(r.lost).toEqual([{ path: '_deleted', kept: false, other: true, by: 'u-rep-li', at: T1 }]);
     });
     it('both deleted: deleted', () => {
       const master = { ...doc({ name: 'B', phone: '1' }, T1), _deleted: true };
@@ -249,11 +259,11 @@ describe('mergeForPush', () => {
       expect(r.lost).toEqual([]);
       expect(merge(undefined, incoming, r.merged).changed).toBe(false);
     });
-    it('an incoming row with other fields than a deleted master revives it (edit beats delete)', () => {
+    it('an incoming row with other fields than a deleted master revives it (edit beats delete), the delete recorded', () => {
       const master = { ...doc({ name: 'A' }, T1), _deleted: true };
       const r = merge(undefined, doc({ name: 'A', phone: '2' }), master);
       expect(r.merged).toMatchObject({ _deleted: false, name: 'A', phone: '2' });
-      expect(r.lost).toEqual([]);
+      expect(r.lost).toEqual([{ path: '_deleted', kept: false, other: true, by: 'u-rep-li', at: T1 }]);
       expect(r.changed).toBe(true);
     });
     it('nested objects merge field by field without a base', () => {
@@ -408,19 +418,20 @@ describe('mergeForPush properties', () => {
       const [deleter, live] = incoming._deleted ? [incoming, master] : [master, incoming];
       const liveHoldsMore = LEAVES.some((p) => at(live, p) !== undefined && !same(at(live, p), at(deleter, p)));
       const lostDelete = lost.some((l) => l.path === '_deleted');
-      return merged._deleted === !liveHoldsMore && lostDelete === (incoming._deleted && liveHoldsMore);
+      return merged._deleted === !liveHoldsMore && lostDelete === liveHoldsMore;
     }), params);
   });
 
-  it('edit beats delete: a delete survives only when the other side made no edits', () => {
+  it('edit beats delete: a delete survives only when the other side made no edits, and one that loses is reported', () => {
     fc.assert(fc.property(docArb, docArb, docArb, (base, incoming, master) => {
-      const { merged } = mergeForPush(base, incoming, master, SERVER);
+      const { merged, lost } = mergeForPush(base, incoming, master, SERVER);
       if (incoming._deleted === master._deleted) return merged._deleted === master._deleted;
       const deletedSide = incoming._deleted ? incoming : master;
       const liveSide = incoming._deleted ? master : incoming;
       if (deletedSide._deleted === base._deleted) return true; // the delete is old; live side's undelete wins or fast-forward
       const liveEdited = !equalIgnoring(liveSide, base, ['u', '_deleted']);
-      return merged._deleted === !liveEdited;
+      // A delete from either side that did not stand is never dropped silently.
+      return merged._deleted === !liveEdited && (merged._deleted || lost.some((l) => l.path === '_deleted' && l.other === true));
     }), params);
   });
 

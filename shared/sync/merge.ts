@@ -16,9 +16,11 @@ import type { SyncedCollection } from './protocol';
  * Server-owned paths (createdAt, updatedAt, …) never take part: they always come from master.
  *
  * `_deleted`: an edit beats a delete. A delete on one side survives only when the other side
- * made no field edits since the base; an incoming delete that lost is reported in `lost` as
- * { path: '_deleted', kept: false, other: true }. Without a base, a delete on one side stands
- * only when the live side holds no value the deleting side lacks (a retried create, then deleted).
+ * made no field edits since the base; a delete that lost is reported in `lost` as
+ * { path: '_deleted', kept: false, other: true }: an incoming one, and also the master's (a delete
+ * the client had not seen, undone by its edits), then with `by`/`at` of the user who deleted.
+ * Without a base, a delete on one side stands only when the live side holds no value the deleting
+ * side lacks (a retried create, then deleted).
  *
  * Without a base (the client thinks it creates the document) a field both sides hold with
  * different values is a conflict (master kept); a field only one side holds is taken.
@@ -27,10 +29,13 @@ import type { SyncedCollection } from './protocol';
 /** One incoming value that lost a same-field conflict. `path` is dotted: "address.city". */
 export interface LostValue {
   path: string;
-  /** The value that stayed (master's). */
+  /** The value that stayed (master's; for a master delete undone by the push, `false`). */
   kept: unknown;
-  /** The incoming value that lost. */
+  /** The value that lost: incoming's (or `true` for a master delete undone by the push). */
   other: unknown;
+  /** Who wrote the value that lost, and when, if not the pushing user now: a master delete undone by the push. */
+  by?: string;
+  at?: string;
 }
 
 export interface MergeResult<T> {
@@ -219,6 +224,13 @@ export function mergeForPush<T extends object>(
   }
   // Record the incoming delete when it lost (not a delete the client merely still had from its base).
   if (incDel && !deleted && !(hasBase && baseDel)) lost.push({ path: DELETED, kept: false, other: true });
+  // Likewise a delete on the server that the client had not seen and that its edits undid: the
+  // deleting user's delete is reported as theirs (a delete the client saw and revived is no conflict).
+  if (masDel && !deleted && !(hasBase && baseDel)) {
+    const by = mas.updatedBy;
+    const at = mas.updatedAt;
+    lost.push({ path: DELETED, kept: false, other: true, ...(typeof by === 'string' ? { by } : {}), ...(typeof at === 'string' ? { at } : {}) });
+  }
   if (DELETED in inc || DELETED in mas) merged[DELETED] = deleted;
 
   withServerOwnedFrom(merged, mas, serverOwned);
@@ -249,8 +261,8 @@ export function conflictRecords(args: {
     field: l.path,
     keptValue: jsonText(l.kept),
     otherValue: jsonText(l.other),
-    otherBy: actor.userId,
-    otherAt: now,
+    otherBy: l.by ?? actor.userId,
+    otherAt: l.at ?? now,
     status: 'open' as const,
     createdAt: now,
     updatedAt: now,

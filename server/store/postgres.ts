@@ -11,7 +11,7 @@ import {
 } from './rows';
 import type { AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
 import type {
-  AuditEntry, AuditFilter, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, UserRecord, WritePlan,
+  AuditEntry, AuditFilter, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
 } from './types';
 
 /** Advisory lock keys in the two-int4 space (disjoint from the bigint space of document locks). */
@@ -256,7 +256,7 @@ export class PostgresStore implements Store {
   async write(
     collection: SyncedCollection,
     ids: readonly string[],
-    plan: (current: Map<string, StoredDoc>) => WritePlan | Promise<WritePlan>,
+    plan: (current: Map<string, StoredDoc>, tx: TransactionReader) => WritePlan | Promise<WritePlan>,
   ): Promise<StoredDoc[]> {
     const docs = await this.transaction(async (c) => {
       // 1. Lock the documents, always in the same (sorted) order so two pushes cannot deadlock.
@@ -265,7 +265,7 @@ export class PostgresStore implements Store {
         await c.query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS t(k, i) ORDER BY i', [keys.map(String)]);
       }
       // 2. Decide.
-      const result = await plan(await this.readDocs(c, collection, ids));
+      const result = await plan(await this.readDocs(c, collection, ids), { getDocs: (other, otherIds) => this.readDocs(c, other, otherIds) });
       const writes = normalizePlan(result);
       if (writes.length === 0) return [];
       // 3. Take the sequence lock (held until COMMIT), hand out consecutive seqs.

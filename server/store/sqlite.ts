@@ -10,7 +10,7 @@ import {
 import type { AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations';
 import type {
-  AuditEntry, AuditFilter, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, UserRecord, WritePlan,
+  AuditEntry, AuditFilter, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
 } from './types';
 
 /** better-sqlite3 binds no booleans. */
@@ -120,14 +120,14 @@ export class SqliteStore implements Store {
   write(
     collection: SyncedCollection,
     ids: readonly string[],
-    plan: (current: Map<string, StoredDoc>) => WritePlan | Promise<WritePlan>,
+    plan: (current: Map<string, StoredDoc>, tx: TransactionReader) => WritePlan | Promise<WritePlan>,
   ): Promise<StoredDoc[]> {
     return this.exclusive(async () => {
       const db = this.db;
       db.exec('BEGIN IMMEDIATE');
       let docs: StoredDoc[];
       try {
-        const result = await plan(this.readDocs(collection, ids));
+        const result = await plan(this.readDocs(collection, ids), { getDocs: async (other, otherIds) => this.readDocs(other, otherIds) });
         const writes = normalizePlan(result);
         if (writes.length === 0) {
           db.exec('ROLLBACK');

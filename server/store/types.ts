@@ -108,6 +108,11 @@ export interface ChangeEvent {
   docs: StoredDoc[];
 }
 
+/** Reads inside a write's transaction. */
+export interface TransactionReader {
+  getDocs(collection: SyncedCollection, ids: readonly string[]): Promise<Map<string, StoredDoc>>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates or upgrades the server's own tables (numbered migrations, recorded in a table). */
@@ -122,9 +127,14 @@ export interface Store {
    * One atomic push: locks the rows of `collection`/`ids`, calls `plan` with their current
    * state, writes `plan.writes` (each gets the next seq) and `plan.audit`, commits, then
    * notifies change listeners (in every server process sharing the database). Returns the
-   * written rows with their seqs.
+   * written rows with their seqs. `plan` reads anything else it needs through `tx` (the same
+   * transaction: a read through the pool while holding the locks could starve the pool).
    */
-  write(collection: SyncedCollection, ids: readonly string[], plan: (current: Map<string, StoredDoc>) => WritePlan | Promise<WritePlan>): Promise<StoredDoc[]>;
+  write(
+    collection: SyncedCollection,
+    ids: readonly string[],
+    plan: (current: Map<string, StoredDoc>, tx: TransactionReader) => WritePlan | Promise<WritePlan>,
+  ): Promise<StoredDoc[]>;
   /** Highest committed seq (0 when empty). */
   maxSeq(): Promise<number>;
   /** Live changes, including writes made by other server processes on the same PostgreSQL. */

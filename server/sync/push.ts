@@ -79,7 +79,7 @@ export async function push(ctx: PushContext, collection: SyncedCollection, rows:
   let refused: RefusedRow[] = [];
   let conflicts: SyncDoc[] = [];
 
-  await store.write(collection, rows.map((r) => r.newDocumentState.id), async (current) => {
+  await store.write(collection, rows.map((r) => r.newDocumentState.id), async (current, tx) => {
     // The store may run the plan again (retry); start clean each time.
     refused = [];
     conflicts = [];
@@ -137,7 +137,7 @@ export async function push(ctx: PushContext, collection: SyncedCollection, rows:
         records.push({ ...record, id: conflictId(collection, record), _deleted: false });
       }
     }
-    const existing = records.length > 0 ? await store.getDocs('conflicts', records.map((r) => r.id)) : new Map();
+    const existing = records.length > 0 ? await tx.getDocs('conflicts', records.map((r) => r.id)) : new Map();
     for (const data of records) {
       if (existing.has(data.id)) continue;
       writes.push({ collection: 'conflicts', id: data.id, territoryId: territoryOf('conflicts', data), data });

@@ -6,6 +6,7 @@ import { unknownCollection } from '../http/errors';
 import { parsePullQuery, pull } from './pull';
 import { parsePushBody, push } from './push';
 import type { EventStreams } from './stream';
+import { fetchDocs, parseFetchBody, versions } from './versions';
 
 function collectionParam(params: unknown): SyncedCollection {
   const name = (params as { collection?: unknown }).collection;
@@ -29,6 +30,13 @@ export function registerSyncRoutes(app: FastifyInstance, deps: ServerDeps, strea
     const result = await push({ store: deps.store, actor, now: deps.now(), newId: deps.newId }, collection, rows);
     request.log.info({ collection, rows: rows.length, conflicts: result.conflicts.length, refused: result.refused.length, userId: actor.userId }, 'push');
     return result;
+  });
+
+  app.get('/api/sync/:collection/versions', auth, async (request) => versions(deps.store, actorOf(request), collectionParam(request.params)));
+
+  app.post('/api/sync/:collection/fetch', auth, async (request) => {
+    const collection = collectionParam(request.params);
+    return fetchDocs(deps.store, actorOf(request), collection, parseFetchBody(request.body));
   });
 
   app.get('/api/sync/stream', auth, streams.handle);

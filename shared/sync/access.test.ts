@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DocTypes } from '../schemas';
 import { hasErrors, validateDocument } from '../validation/validateDocument';
 import type { Actor } from './actor';
 import { SERVER_OWNED_FIELDS, canRead, checkWrite, readScope, stampServerFields, territoryOf } from './access';
 import { SYNCED_COLLECTIONS, type RefusalReason, type SyncDoc, type SyncedCollection } from './protocol';
+import { EDIT, expectedWrite, sample, type MatrixOp } from './testSamples';
 
 const T0 = '2026-03-02T01:30:00.000Z';
 const T1 = '2026-03-02T02:00:00.000Z';
@@ -16,53 +16,6 @@ const rep: Actor = { userId: 'u-rep-li', roles: ['rep'], territoryIds: [OWN], de
 const manager: Actor = { userId: 'u-mgr-wang', roles: ['manager'], territoryIds: [OWN, OTHER_TEAM], deviceId: 'd-2' };
 const admin: Actor = { userId: 'u-admin', roles: ['admin'], territoryIds: [], deviceId: null };
 const ACTORS = { rep, manager, admin } as const;
-
-const meta = { createdAt: T0, updatedAt: T0, createdBy: 'u-rep-li', updatedBy: 'u-rep-li' };
-const product = { productId: 'p-atv-20', name: '阿托伐他汀钙片 20mg' };
-
-/** A valid document of each collection in territory `t` (ignored by the global collections). */
-function sample(collection: SyncedCollection, t: string): SyncDoc {
-  const docs: { [C in SyncedCollection]: DocTypes[C] } = {
-    customers: { id: 'c-1', code: 'HCP-1', name: '陈静', type: 'hcp', territoryId: t, ownerId: 'u-rep-li', ...meta },
-    visits: { id: 'v-1', customerId: 'c-1', territoryId: t, repId: 'u-rep-li', kind: 'visit', status: 'draft', startAt: T0, summary: 'ok', ...meta },
-    feedback: {
-      id: 'f-1', customerId: 'c-1', territoryId: t, repId: 'u-rep-li', kind: 'complaint', status: 'new', capturedAt: T0,
-      customerWords: '太贵了', repReading: 'price', product, visitId: 'v-1', ...meta,
-    },
-    adverseevents: {
-      id: 'ae-1', territoryId: t, repId: 'u-rep-li', patient: { initials: 'ZW', sex: 'male' }, reporter: { name: '陈静' },
-      product, event: '皮疹', seriousness: 'non_serious', capturedAt: T0, ...meta,
-    },
-    products: { id: 'p-1', code: 'ATV20', name: '阿托伐他汀钙片', type: 'rx', status: 'active', ...meta },
-    articles: { id: 'a-1', title: 'FAQ', body: 'x', category: 'product', version: 1, status: 'published', authorId: 'u-mgr-wang', ...meta },
-    questions: { id: 'q-1', territoryId: t, askedBy: 'u-rep-li', type: 'market', routedTo: 'expert', text: '?', status: 'open', askedAt: T0, ...meta },
-    reminders: { id: 'r-1', ownerId: 'u-rep-li', territoryId: t, kind: 'custom', title: 'call', dueDate: '2026-03-05', status: 'open', ...meta },
-    colleagues: { id: 'u-rep-li', userName: 'li', displayName: '李', roles: ['rep'], territoryIds: [t], active: true, ...meta },
-    activities: { id: 'ac-1', territoryId: t, ownerId: 'u-rep-li', name: '科室会', kind: 'meeting', status: 'planned', startDate: '2026-03-09', ...meta },
-    comments: { id: 'cm-1', territoryId: t, targetCollection: 'visits', targetId: 'v-1', kind: 'coaching', authorId: 'u-mgr-wang', text: 'good', at: T0, ...meta },
-    conflicts: {
-      id: 'cf-1', territoryId: t, targetCollection: 'customers', documentId: 'c-1', field: 'name', keptValue: '"A"', otherValue: '"B"',
-      otherBy: 'u-rep-li', otherAt: T0, status: 'open', ...meta,
-    },
-  };
-  return { ...docs[collection], _deleted: false } as SyncDoc;
-}
-
-/** An ordinary edit of a mutable field, as a client would push it. */
-const EDIT: Record<SyncedCollection, Record<string, unknown>> = {
-  customers: { name: '陈静 主任' },
-  visits: { summary: 'better' },
-  feedback: { status: 'acknowledged' },
-  adverseevents: { outcome: 'recovered' },
-  products: { name: '阿托伐他汀钙片 新' },
-  articles: { title: 'FAQ 2' },
-  questions: { status: 'closed' },
-  reminders: { title: 'call again' },
-  colleagues: { displayName: '李四' },
-  activities: { status: 'done' },
-  comments: { text: 'edited' },
-  conflicts: { status: 'dismissed', resolvedAt: T1 },
-};
 
 const with_ = (d: SyncDoc, patch: Record<string, unknown>): SyncDoc => ({ ...d, ...patch, updatedAt: T1 }) as SyncDoc;
 const reason = (r: { reason: RefusalReason } | null): RefusalReason | null => r?.reason ?? null;
@@ -120,20 +73,8 @@ describe('canRead / readScope', () => {
 });
 
 describe('checkWrite: authorization matrix', () => {
-  type Op = 'create' | 'update' | 'delete';
-  /** The result when the territory is allowed (or does not apply). */
-  function expectedAllowed(c: SyncedCollection, op: Op): RefusalReason | null {
-    if (c === 'adverseevents') return op === 'create' ? null : op === 'update' ? 'append_only' : 'not_deletable';
-    if (c === 'comments') return op === 'create' ? null : 'append_only';
-    if (c === 'feedback' || c === 'conflicts') return op === 'delete' ? 'append_only' : null;
-    return null;
-  }
-  function expected(role: keyof typeof ACTORS, c: SyncedCollection, territory: 'own' | 'foreign', op: Op): RefusalReason | null {
-    if (c === 'colleagues') return 'forbidden';
-    if (c === 'products' || c === 'articles') return role === 'rep' ? 'forbidden' : null;
-    if (territory === 'foreign' && role !== 'admin') return 'forbidden';
-    return expectedAllowed(c, op);
-  }
+  type Op = MatrixOp;
+  const expected = expectedWrite;
 
   const cases: [keyof typeof ACTORS, SyncedCollection, 'own' | 'foreign', Op][] = [];
   for (const role of ['rep', 'manager', 'admin'] as const) {

@@ -1,4 +1,5 @@
 import type { CollectionName, DocTypes, Role } from '../schemas';
+import type { DocVersion } from './docVersion';
 
 /**
  * The sync protocol between the app and the server: RxDB's replication protocol
@@ -81,6 +82,24 @@ export interface PushResponse<C extends SyncedCollection = SyncedCollection> {
 }
 
 /**
+ * GET /api/sync/:collection/versions: every document the user may read, as [id, content hash,
+ * deleted], and the checkpoint after the last of them. The client compares them with its copy
+ * and fetches what differs (a repair pass after reconnecting; see renderer's replicationRepair).
+ */
+export interface VersionsResponse {
+  versions: DocVersion[];
+  checkpoint: SyncCheckpoint;
+}
+
+/** POST /api/sync/:collection/fetch, body {ids} (at most MAX_BATCH): the readable ones' server state. */
+export interface FetchRequest {
+  ids: string[];
+}
+export interface FetchResponse<C extends SyncedCollection = SyncedCollection> {
+  documents: SyncDoc<C>[];
+}
+
+/**
  * GET /api/sync/stream: server-sent events, one stream for all collections.
  * `event: change` data: StreamChange. `event: resync` data: {} (reconnected or fell behind:
  * the client must pull from its checkpoint). Comment lines keep the connection alive.
@@ -148,6 +167,8 @@ export const API = {
   logout: '/api/auth/logout',
   pull: (c: SyncedCollection) => `/api/sync/${c}/pull`,
   push: (c: SyncedCollection) => `/api/sync/${c}/push`,
+  versions: (c: SyncedCollection) => `/api/sync/${c}/versions`,
+  fetch: (c: SyncedCollection) => `/api/sync/${c}/fetch`,
   stream: '/api/sync/stream',
   health: '/health',
   ready: '/ready',

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-  DEMO_PASSWORD, L, SERVER_URL, asAdmin, createCustomer, customerList, newRep, newUserIn, openApp, serverDocs, shot, signIn,
+  DEMO_PASSWORD, L, SERVER_URL, addVisit, asAdmin, createCustomer, customerList, newRep, newUserIn, openApp, serverDocs, shot, signIn,
 } from './fixtures';
 
 /**
@@ -121,6 +121,43 @@ test.describe('two devices', () => {
     expect(onServer).toMatchObject({ phone: '13800138000', notes: '周二上午门诊' });
     await ctxA.close();
     await ctxB.close();
+  });
+
+  test('a rep offline logs a visit and edits a customer; back online, their manager sees both within seconds, without reloading', async ({ browser }) => {
+    const rep = await newRep('代表丙 Rep C');
+    const manager = await newUserIn(rep.territoryId, ['manager'], '经理丁 Manager D');
+    const ctxRep = await browser.newContext({ locale: 'zh-CN' });
+    const ctxMgr = await browser.newContext({ locale: 'zh-CN' });
+    const r = await ctxRep.newPage();
+    const m = await ctxMgr.newPage();
+    await openApp(r, 'zh-CN', rep);
+    await openApp(m, 'zh-CN', manager);
+    await createCustomer(r, { name: '赵敏', code: 'HCP-SYNC-MGR', institution: '上海瑞金医院', city: '上海' });
+    await expectSynced(r);
+
+    // The manager has the customer file open and keeps it open.
+    await customerList(m).getByText('赵敏').click();
+    await expect(m.getByRole('heading', { level: 1, name: '赵敏' })).toBeVisible();
+    let navigations = 0;
+    m.on('framenavigated', (frame) => {
+      if (frame === m.mainFrame()) navigations += 1;
+    });
+
+    await ctxRep.setOffline(true);
+    await editCustomerField(r, '赵敏', L['zh-CN'].notes, '主任下周出差');
+    await addVisit(r, { when: '2026-11-23T10:00', summary: '离线拜访：讨论了新适应症。' });
+    await expect(r.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline');
+    await expect(m.getByText('离线拜访：讨论了新适应症。')).toHaveCount(0);
+
+    await ctxRep.setOffline(false);
+    const back = Date.now();
+    await expect(m.getByText('主任下周出差')).toBeVisible({ timeout: 10_000 });
+    await expect(m.getByRole('list', { name: L['zh-CN'].timeline })).toContainText('离线拜访：讨论了新适应症。', { timeout: 10_000 });
+    expect(Date.now() - back).toBeLessThan(10_000);
+    expect(navigations).toBe(0);
+    await shot(m, 'manager-sees-rep-offline-work-zh');
+    await ctxRep.close();
+    await ctxMgr.close();
   });
 
   test('the same field changed on both while offline: one value stays, the other becomes a conflict record', async ({ browser }) => {

@@ -3,118 +3,15 @@
  * port) over a temporary SQLite data folder, called with fetch.
  */
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type AppConfig } from '../../server/app';
 import { signAccessToken, type AccessClaims } from '../../server/auth/tokens';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seedDemo';
-import { createTerritory, createUser } from '../../server/org/org';
-import { createStore } from '../../server/store/createStore';
-import type { AuditEntry, Store, UserRecord } from '../../server/store/types';
-import type { Role } from '../../shared/schemas';
-import type { ApiError, PullResponse, PushResponse, PushRow, StreamChange, SyncDoc, SyncedCollection, TokenResponse } from '../../shared/sync/protocol';
+import type { AuditEntry } from '../../server/store/types';
+import type { ApiError, FetchResponse, PullResponse, PushResponse, PushRow, StreamChange, SyncDoc, SyncedCollection, TokenResponse, VersionsResponse } from '../../shared/sync/protocol';
+import { contentHash, staleIds } from '../../shared/sync/docVersion';
 import { API } from '../../shared/sync/protocol';
 import { newId } from '../../shared/util/ids';
-
-/** A real sync server on 127.0.0.1 (random port) over a temporary SQLite data folder. */
-interface TestServer {
-  url: string;
-  app: FastifyInstance;
-  store: Store;
-  secret: string;
-  /** Moves the server's clock (not the rate limiter's). */
-  advance(ms: number): void;
-  now(): string;
-  close(): Promise<void>;
-}
-
-const PASSWORD = 'correct horse battery';
-
-async function startServer(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-http-'));
-  const store = await createStore({ dataDir });
-  await store.migrate();
-  let offset = 0;
-  const now = () => new Date(Date.now() + offset).toISOString();
-  const secret = 'test-secret-'.padEnd(48, 'x');
-  const config: AppConfig = {
-    accessTokenTtlSeconds: 900,
-    refreshTokenTtlDays: 180,
-    logLevel: 'silent',
-    loginAttemptsPerMinute: 5,
-    bodyLimitBytes: 8 * 1024 * 1024,
-    corsOrigins: ['*'],
-    ...overrides,
-  };
-  const app = await buildApp({ store, now, newId, secret, config });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    app,
-    store,
-    secret,
-    advance: (ms) => {
-      offset += ms;
-    },
-    now,
-    close: async () => {
-      await app.close();
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-let counter = 0;
-/** A fresh user (unique name) so that each test has its own rate-limit bucket and sessions. */
-async function addUser(server: TestServer, roles: Role[], territoryIds: string[], managerUserName?: string): Promise<UserRecord> {
-  counter += 1;
-  return createUser(server.store, {
-    userName: `${roles[0]}.${counter}.${Math.random().toString(36).slice(2, 6)}`,
-    displayName: `Test ${roles.join('/')} ${counter}`,
-    password: PASSWORD,
-    roles,
-    territoryIds,
-    managerUserName: managerUserName ?? null,
-  }, { now: () => new Date().toISOString(), newId });
-}
-
-async function addTerritories(server: TestServer, ...ids: string[]): Promise<void> {
-  for (const id of ids) await createTerritory(server.store, { id, name: `Territory ${id}` }, new Date().toISOString());
-}
-
-interface Res<T = unknown> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-async function call<T = unknown>(server: TestServer, method: 'GET' | 'POST', path: string, options: { token?: string; body?: unknown; raw?: string } = {}): Promise<Res<T>> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
-  if (options.raw !== undefined) {
-    body = options.raw;
-    headers['content-type'] = 'application/json';
-  } else if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-    headers['content-type'] = 'application/json';
-  }
-  const response = await fetch(server.url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
-}
-
-async function login(server: TestServer, user: Pick<UserRecord, 'userName'>, deviceId = `device-${newId()}`): Promise<TokenResponse & { deviceId: string }> {
-  const res = await call<TokenResponse | ApiError>(server, 'POST', API.login, { body: { userName: user.userName, password: PASSWORD, deviceId, deviceName: 'Test laptop' } });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { ...(res.body as TokenResponse), deviceId };
-}
+import { addTerritories, addUser, call, login, openStream, PASSWORD, startServer, type Res, type TestServer } from '../support/testServer';
 
 function customer(territoryId: string, ownerId: string, patch: Partial<SyncDoc<'customers'>> = {}): SyncDoc<'customers'> {
   const t = '2026-11-01T08:00:00.000Z';
@@ -132,71 +29,6 @@ function customer(territoryId: string, ownerId: string, patch: Partial<SyncDoc<'
     updatedBy: ownerId,
     _deleted: false,
     ...patch,
-  };
-}
-
-/** Reads a server-sent-events stream with fetch and collects its events. */
-interface StreamReader {
-  status: number;
-  events: { event: string; data: unknown }[];
-  /** Resolves with the first event (already received or coming) that matches. */
-  waitFor(predicate: (e: { event: string; data: unknown }) => boolean, timeoutMs?: number): Promise<{ event: string; data: unknown }>;
-  close(): void;
-}
-
-async function openStream(server: TestServer, token: string): Promise<StreamReader> {
-  const controller = new AbortController();
-  const response = await fetch(server.url + API.stream, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-  const events: { event: string; data: unknown }[] = [];
-  const waiters: { predicate: (e: { event: string; data: unknown }) => boolean; resolve: (e: { event: string; data: unknown }) => void }[] = [];
-  const reader = response.body?.getReader();
-  if (response.status === 200 && reader) {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let event = 'message';
-            const data: string[] = [];
-            for (const line of block.split('\n')) {
-              if (line.startsWith('event: ')) event = line.slice(7);
-              else if (line.startsWith('data: ')) data.push(line.slice(6));
-            }
-            if (data.length === 0) continue;
-            const parsed = { event, data: JSON.parse(data.join('\n')) as unknown };
-            events.push(parsed);
-            for (const w of [...waiters]) {
-              if (w.predicate(parsed)) {
-                waiters.splice(waiters.indexOf(w), 1);
-                w.resolve(parsed);
-              }
-            }
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
-  }
-  return {
-    status: response.status,
-    events,
-    waitFor: (predicate, timeoutMs = 5000) => {
-      const found = events.find(predicate);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.event))}`)), timeoutMs);
-        waiters.push({ predicate, resolve: (e) => { clearTimeout(timer); resolve(e); } });
-      });
-    },
-    close: () => controller.abort(),
   };
 }
 
@@ -223,6 +55,12 @@ describe('sync server over HTTP', () => {
     const res = await call<PullResponse<C>>(server, 'GET', `${API.pull(collection)}?seq=${seq}&limit=${MAX}`, { token });
     expect(res.status).toBe(200);
     return res.body;
+  }
+
+  async function fetchDocs(token: string, ids: string[]): Promise<SyncDoc<'customers'>[]> {
+    const res = await call<FetchResponse<'customers'>>(server, 'POST', API.fetch('customers'), { token, body: { ids } });
+    expect(res.status).toBe(200);
+    return ids.map((id) => res.body.documents.find((d) => d.id === id)).filter((d) => d !== undefined);
   }
 
   async function pushRows<C extends SyncedCollection>(token: string, collection: C, rows: PushRow<C>[]): Promise<Res<PushResponse<C> & ApiError>> {
@@ -434,6 +272,28 @@ describe('sync server over HTTP', () => {
       expect(audit[0]).toMatchObject({ action: 'create', userId: a.id, deviceId: ta.deviceId, collection: 'customers', oldValue: null });
     });
 
+    it('versions list every readable document with the hash a client computes; fetch returns their server state', async () => {
+      const a = await addUser(server, ['rep'], ['t-1']);
+      const { accessToken } = await login(server, a);
+      const live = customer('t-1', a.id);
+      const gone = customer('t-1', a.id);
+      expect((await pushRows(accessToken, 'customers', [{ newDocumentState: live }, { newDocumentState: gone }])).status).toBe(200);
+      const [stored] = (await fetchDocs(accessToken, [gone.id]));
+      expect((await pushRows(accessToken, 'customers', [{ newDocumentState: { ...stored!, _deleted: true }, assumedMasterState: stored! }])).body.refused).toEqual([]);
+
+      const listed = await call<VersionsResponse>(server, 'GET', API.versions('customers'), { token: accessToken });
+      expect(listed.status).toBe(200);
+      const byId = new Map(listed.body.versions.map((v) => [v[0], v]));
+      const [liveNow, goneNow] = await fetchDocs(accessToken, [live.id, gone.id, 'no-such-id']);
+      expect(byId.get(live.id)).toEqual([live.id, contentHash(liveNow as never), 0]);
+      expect(byId.get(gone.id)).toEqual([gone.id, contentHash(goneNow as never), 1]);
+      expect(goneNow).toMatchObject({ id: gone.id, _deleted: true });
+      expect(listed.body.checkpoint.seq).toBe((await pullAll(accessToken, 'customers')).checkpoint.seq);
+      // What the client holds after a pull hashes the same: nothing to repair.
+      const pulled = (await pullAll(accessToken, 'customers')).documents.filter((d) => !d._deleted);
+      expect(staleIds(listed.body.versions, new Map(pulled.map((d) => [d.id, contentHash(d as never)])))).toEqual([]);
+    });
+
     it('a manager reads the territories of their reps', async () => {
       const manager = await addUser(server, ['manager'], []);
       const rep = await addUser(server, ['rep'], ['t-2'], manager.userName);
@@ -568,6 +428,10 @@ describe('sync server over HTTP', () => {
         ['too many rows', () => pushRows(accessToken, 'customers', Array.from({ length: MAX + 1 }, () => ({ newDocumentState: customer('t-1', rep.id) }))), 400, 'batch_too_large'],
         ['unknown collection', () => call(server, 'POST', '/api/sync/users/push', { token: accessToken, body: { rows: [{ newDocumentState: valid }] } }), 404, 'unknown_collection'],
         ['too large', () => call(server, 'POST', API.push('customers'), { token: accessToken, raw: JSON.stringify({ rows: [{ newDocumentState: { ...valid, notes: 'x'.repeat(9 * 1024 * 1024) } }] }) }), 413, 'payload_too_large'],
+        ['fetch: ids not an array', () => call(server, 'POST', API.fetch('customers'), { token: accessToken, body: { ids: 'c-1' } }), 400, 'bad_request'],
+        ['fetch: id not a string', () => call(server, 'POST', API.fetch('customers'), { token: accessToken, body: { ids: ['ok', 7] } }), 400, 'bad_request'],
+        ['fetch: too many ids', () => call(server, 'POST', API.fetch('customers'), { token: accessToken, body: { ids: Array.from({ length: MAX + 1 }, (_, i) => `c-${i}`) } }), 400, 'batch_too_large'],
+        ['versions: unknown collection', () => call(server, 'GET', '/api/sync/users/versions', { token: accessToken }), 404, 'unknown_collection'],
       ];
       for (const [name, run, status, code] of cases) {
         const res = await run();

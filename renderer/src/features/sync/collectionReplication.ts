@@ -3,11 +3,12 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow } from 'rxdb';
 import type { DocTypes } from '../../../../shared/schemas';
 import {
-  API, DEFAULT_PULL_LIMIT, type PullResponse, type PushResponse, type RefusedRow, type SyncCheckpoint, type SyncDoc,
+  API, DEFAULT_PULL_LIMIT, type FetchResponse, type PullResponse, type PushResponse, type RefusedRow, type SyncCheckpoint, type SyncDoc,
   type SyncedCollection,
 } from '../../../../shared/sync/protocol';
 import { ApiRequestError } from '../auth/apiError';
 import { readJson } from '../auth/http';
+import { stampOf } from './serverStamps';
 
 /** Push batches: large enough for a day's offline work in a few requests, well under MAX_BATCH. */
 export const PUSH_BATCH_SIZE = 200;
@@ -22,10 +23,20 @@ export interface ReplicationHooks {
   pulled(collection: SyncedCollection, count: number): void;
   /** Server states about to be written locally (pulled, or the master state after a conflict). */
   received?(collection: SyncedCollection, documents: readonly { id: string }[]): void;
+  /**
+   * The row is a server state received earlier, offered again by RxDB (its copy was reset to an
+   * older state): not a user's edit, so it is not pushed (that would undo the newer writes).
+   */
+  isEcho?(collection: SyncedCollection, doc: SyncDoc): boolean;
   /** A push was answered: every row is acknowledged; `refused` were not written. */
   pushed(collection: SyncedCollection, rows: readonly SyncDoc[], refused: readonly RefusedRow[]): void;
   succeeded(): void;
   failed(error: unknown): void;
+}
+
+/** Same server stamp and deleted flag (the server stamps every state it writes). */
+function sameState(a: unknown, b: unknown): boolean {
+  return stampOf(a) === stampOf(b) && (a as { _deleted?: unknown })._deleted === (b as { _deleted?: unknown })._deleted;
 }
 
 function checkPull<C extends SyncedCollection>(body: PullResponse<C>): PullResponse<C> {
@@ -63,6 +74,17 @@ export function replicateCollection<C extends SyncedCollection>(
     }
   };
 
+  const fetchCurrent = async (ids: string[]): Promise<SyncDoc<C>[]> => {
+    const response = await hooks.fetch(API.fetch(name), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids }),
+    });
+    const body = await readJson<FetchResponse<C>>(response);
+    if (!body || !Array.isArray(body.documents)) throw new ApiRequestError('bad_response', 'The fetch answer has no documents');
+    return body.documents;
+  };
+
   return replicateRxCollection<DocTypes[C], SyncCheckpoint>({
     replicationIdentifier: `fieldbook-${name}-${serverUrl}`,
     collection,
@@ -85,17 +107,28 @@ export function replicateCollection<C extends SyncedCollection>(
     },
     push: {
       batchSize: PUSH_BATCH_SIZE,
-      handler: (rows: RxReplicationWriteToMasterRow<DocTypes[C]>[]) =>
+      handler: (all: RxReplicationWriteToMasterRow<DocTypes[C]>[]) =>
         guarded(async () => {
-          const response = await hooks.fetch(API.push(name), {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ rows }),
-          });
-          const body = checkPush(await readJson<PushResponse<C>>(response));
-          hooks.received?.(name, body.conflicts);
-          hooks.pushed(name, rows.map((r) => r.newDocumentState as unknown as SyncDoc), body.refused);
-          return body.conflicts as never;
+          // A state equal to the assumed one is RxDB confirming a resolved conflict: that one is sent.
+          const isEcho = (r: RxReplicationWriteToMasterRow<DocTypes[C]>): boolean =>
+            r.assumedMasterState !== undefined && sameState(r.newDocumentState, r.assumedMasterState) === false
+            && hooks.isEcho?.(name, r.newDocumentState as unknown as SyncDoc) === true;
+          const rows = all.filter((r) => !isEcho(r));
+          const echoes = all.filter(isEcho);
+          let answer: PushResponse<C> = { conflicts: [], refused: [] };
+          if (rows.length > 0) {
+            const response = await hooks.fetch(API.push(name), {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ rows }),
+            });
+            answer = checkPush(await readJson<PushResponse<C>>(response));
+          }
+          // An echo is answered with the server's current state, which RxDB then adopts.
+          if (echoes.length > 0) answer.conflicts.push(...(await fetchCurrent(echoes.map((r) => (r.newDocumentState as unknown as SyncDoc).id))));
+          hooks.received?.(name, answer.conflicts);
+          hooks.pushed(name, rows.map((r) => r.newDocumentState as unknown as SyncDoc), answer.refused);
+          return answer.conflicts as never;
         }),
     },
   });

@@ -1,11 +1,15 @@
 /** How many recent server states are remembered per document. */
-const KEPT = 4;
+const KEPT = 16;
+
+type Doc = { id: string; updatedAt?: unknown; _deleted?: unknown };
+
+const keyOf = (doc: Doc): string => `${stampOf(doc)}|${doc._deleted === true ? 1 : 0}`;
 
 /**
- * The `updatedAt` of server states recently received per document. A local change event that
- * carries one of them is the replication writing a server state, not the user editing. Several
- * are kept because RxDB may write an older pulled state after a newer one arrived (a conflict
- * answered while a pull was on its way).
+ * The `updatedAt` (and deleted flag) of server states recently received per document. A local
+ * change event that carries one of them is the replication writing a server state, not the user
+ * editing (every local edit stamps a new `updatedAt`). Several are kept because RxDB may write an
+ * older pulled state after a newer one arrived (a conflict answered while a pull was on its way).
  */
 export class ServerStamps {
   private readonly byCollection = new Map<string, Map<string, string[]>>();
@@ -14,14 +18,27 @@ export class ServerStamps {
     let stamps = this.byCollection.get(collection);
     if (!stamps) this.byCollection.set(collection, (stamps = new Map()));
     for (const doc of docs) {
-      const stamp = stampOf(doc);
+      const key = keyOf(doc as Doc);
       const known = stamps.get(doc.id) ?? [];
-      if (!known.includes(stamp)) stamps.set(doc.id, [...known.slice(-(KEPT - 1)), stamp]);
+      if (!known.includes(key)) stamps.set(doc.id, [...known.slice(-(KEPT - 1)), key]);
     }
   }
 
   isServerState(collection: string, id: string, stamp: string): boolean {
-    return this.byCollection.get(collection)?.get(id)?.includes(stamp) ?? false;
+    return this.byCollection.get(collection)?.get(id)?.some((key) => key.startsWith(`${stamp}|`)) ?? false;
+  }
+
+  /**
+   * The document is exactly a server state received earlier (same stamp, same deleted flag): when
+   * RxDB offers it for a push, it is an older server state echoed back, never a user's edit.
+   */
+  isEcho(collection: string, doc: { id: string }): boolean {
+    return this.byCollection.get(collection)?.get(doc.id)?.includes(keyOf(doc as Doc)) ?? false;
+  }
+
+  /** The latest server stamp received for a document ('' when none). */
+  newest(collection: string, id: string): string {
+    return (this.byCollection.get(collection)?.get(id) ?? []).map((key) => key.slice(0, key.lastIndexOf('|'))).reduce((a, b) => (b > a ? b : a), '');
   }
 }
 

@@ -8,6 +8,7 @@ import { replicateCollection, type CollectionReplication, type StreamItem } from
 import { SharedEventStream } from './eventStream';
 import { ServerStamps, stampOf } from './serverStamps';
 import { loadPending, savePending, type PendingWrites } from './pendingWrites';
+import { repairCollection } from './replicationRepair';
 import { useSyncStore } from './syncStore';
 
 export interface SyncEngineOptions {
@@ -22,6 +23,11 @@ export interface SyncEngineOptions {
   onTokens?(tokens: TokenResponse): void;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
+
+/** After a reconnect, the repair pass waits this long once everything is in sync. */
+const REPAIR_DELAY_MS = 2_000;
+/** And it runs this often while connected, in case a live change was missed. */
+const REPAIR_EVERY_MS = 10 * 60_000;
 
 const firstSyncKey = (userId: string, serverUrl: string): string => `fieldbook.synced.${userId}.${serverUrl}`;
 
@@ -43,6 +49,9 @@ export class SyncEngine {
   private readonly activeCount = new Map<SyncedCollection, boolean>();
   private savePendingTimer: ReturnType<typeof setTimeout> | null = null;
   private waitingTimer: ReturnType<typeof setTimeout> | null = null;
+  private repairTimer: ReturnType<typeof setTimeout> | null = null;
+  private repairInterval: ReturnType<typeof setInterval> | null = null;
+  private repairing: Promise<number> | null = null;
   private stopped = false;
   private ended = false;
   private readonly onOnline = () => this.syncNow();
@@ -67,6 +76,7 @@ export class SyncEngine {
       },
       onResync: () => {
         for (const subject of this.subjects.values()) subject.next('RESYNC');
+        this.scheduleRepair();
       },
       onConnected: (connected) => this.update({ connected }),
       onError: (error) => this.failed(error),
@@ -86,6 +96,7 @@ export class SyncEngine {
       const replication = replicateCollection(name, collection as never, serverUrl, subject as never, {
         fetch: (path, init) => this.tokens.fetch(path, init),
         received: (c, docs) => this.noteServerStates(c, docs),
+        isEcho: (c, doc) => this.serverStamps.isEcho(c, doc),
         pulled: (c, count) => this.pulled(c, count),
         pushed: (c, rows, refused) => {
           this.pending.acknowledge(c, rows.map((r) => ({ id: r.id, stamp: stampOf(r) })));
@@ -109,7 +120,46 @@ export class SyncEngine {
       }, () => undefined);
     }
     this.stream.start();
+    this.repairInterval = setInterval(() => this.scheduleRepair(), REPAIR_EVERY_MS);
     if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
+  }
+
+  /**
+   * Once in sync, compare every collection with the server's version list and fetch what
+   * differs (see replicationRepair). Resolves with the number of documents refreshed.
+   */
+  repair(): Promise<number> {
+    this.repairing ??= (async () => {
+      let refreshed = 0;
+      try {
+        await this.awaitInSync();
+        for (const [name, replication] of this.replications) {
+          if (this.stopped || this.ended || replication.isStopped() || replication.isPaused()) break;
+          refreshed += await repairCollection(name, this.options.db.collections[name] as RxCollection, {
+            fetch: (path, init) => this.tokens.fetch(path, init),
+            emit: (item) => {
+              if (item !== 'RESYNC') this.noteServerStates(name, item.documents as readonly { id: string }[]);
+              this.subjects.get(name)?.next(item as never);
+            },
+            newestKnown: (id) => this.serverStamps.newest(name, id),
+          });
+        }
+      } catch (error) {
+        this.failed(error);
+      } finally {
+        this.repairing = null;
+      }
+      return refreshed;
+    })();
+    return this.repairing;
+  }
+
+  private scheduleRepair(): void {
+    if (this.repairTimer || this.stopped) return;
+    this.repairTimer = setTimeout(() => {
+      this.repairTimer = null;
+      void this.repair();
+    }, REPAIR_DELAY_MS);
   }
 
   /** Pull and push everything now (the "sync now" button, the network coming back). */
@@ -117,6 +167,7 @@ export class SyncEngine {
     if (this.stopped || this.ended) return;
     for (const replication of this.replications.values()) replication.reSync();
     this.stream.reconnectNow();
+    this.scheduleRepair();
   }
 
   /** Resolves when every collection has pushed and pulled all it knows of (tests, sign-out). */
@@ -138,6 +189,8 @@ export class SyncEngine {
     for (const s of this.subscriptions.splice(0)) s.unsubscribe();
     if (this.savePendingTimer) clearTimeout(this.savePendingTimer);
     if (this.waitingTimer) clearTimeout(this.waitingTimer);
+    if (this.repairTimer) clearTimeout(this.repairTimer);
+    if (this.repairInterval) clearInterval(this.repairInterval);
     savePending(this.options.userId, this.pending, this.storage);
     await Promise.all([...this.replications.values()].map((r) => r.cancel().catch(() => undefined)));
     for (const subject of this.subjects.values()) subject.complete();

@@ -24,6 +24,8 @@ export interface ReplicationHooks {
   received?(collection: SyncedCollection, documents: readonly { id: string }[]): void;
   /** A push was answered: every row is acknowledged; `refused` were not written. */
   pushed(collection: SyncedCollection, rows: readonly SyncDoc[], refused: readonly RefusedRow[]): void;
+  /** Awaited before each push (adverse events go first: see SyncEngine.adverseEventsFirst). */
+  beforePush?(): Promise<void>;
   succeeded(): void;
   failed(error: unknown): void;
 }
@@ -87,6 +89,7 @@ export function replicateCollection<C extends SyncedCollection>(
       batchSize: PUSH_BATCH_SIZE,
       handler: (rows: RxReplicationWriteToMasterRow<DocTypes[C]>[]) =>
         guarded(async () => {
+          await hooks.beforePush?.();
           const response = await hooks.fetch(API.push(name), {
             method: 'POST',
             headers: { 'content-type': 'application/json' },

@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IpcChannel, SECURE_VALUE_MAX } from '../shared/ipc/contract';
+import { IpcChannel, NOTIFICATION_BODY_MAX, SECURE_VALUE_MAX } from '../shared/ipc/contract';
 import type { Result } from '../shared/ipc/result';
 import { registerIpcHandlers } from './ipc';
 import { APP_ORIGIN } from './origin';
 import { createSecureStore } from './secure-storage';
-import { BrowserWindow, FakeWebContents, FakeWebFrameMain, fake, shell } from './testing/fake-electron';
+import { BrowserWindow, FakeWebContents, FakeWebFrameMain, Notification, fake, shell } from './testing/fake-electron';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
 
@@ -47,6 +47,15 @@ describe('IPC handlers', () => {
     expect(await call(IpcChannel.secureGet, fromApp(), 'refresh-token')).toEqual({ ok: true, value: null });
     expect(await call(IpcChannel.openExternal, fromApp(), 'https://fieldbook.app/help')).toEqual({ ok: true, value: undefined });
     expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://fieldbook.app/help');
+    expect(await call(IpcChannel.notify, fromApp(), '2 reminders due', 'Call Dr. Li · 14:00')).toEqual({ ok: true, value: 'shown' });
+    expect(Notification.instances.map((n) => n.options)).toEqual([{ title: '2 reminders due', body: 'Call Dr. Li · 14:00' }]);
+    expect(Notification.instances[0]?.show).toHaveBeenCalledOnce();
+  });
+
+  it('answers "unavailable" for a notification where the system has no notification service', async () => {
+    fake.state.notificationsSupported = false;
+    expect(await call(IpcChannel.notify, fromApp(), 'Due today', '')).toEqual({ ok: true, value: 'unavailable' });
+    expect(Notification.instances).toEqual([]);
   });
 
   it('rejects a sender frame on a foreign origin, a subframe, a null frame and a foreign web contents', async () => {
@@ -67,6 +76,7 @@ describe('IPC handlers', () => {
       }
     }
     expect(shell.openExternal).not.toHaveBeenCalled();
+    expect(Notification.instances).toEqual([]);
   });
 
   it('rejects invalid arguments with an error Result', async () => {
@@ -82,11 +92,19 @@ describe('IPC handlers', () => {
       [IpcChannel.openExternal, ['http://fieldbook.app/']],
       [IpcChannel.openExternal, ['file:///etc/passwd']],
       [IpcChannel.getAppVersion, ['unexpected']],
+      [IpcChannel.notify, ['', 'body']],
+      [IpcChannel.notify, ['   ', 'body']],
+      [IpcChannel.notify, ['title', 'x'.repeat(NOTIFICATION_BODY_MAX + 1)]],
+      [IpcChannel.notify, [{ title: 'x' }, 'body']],
+      [IpcChannel.notify, ['title', 42]],
+      [IpcChannel.notify, ['title']],
+      [IpcChannel.notify, ['title', 'body', 'extra']],
     ];
     for (const [channel, args] of cases) {
       expect(errorCode(await call(channel, fromApp(), ...args)), `${channel} ${JSON.stringify(args)}`).toBe('invalid-arguments');
     }
     expect(shell.openExternal).not.toHaveBeenCalled();
+    expect(Notification.instances).toEqual([]);
   });
 
   it('turns a failure inside a handler into an error Result instead of throwing', async () => {

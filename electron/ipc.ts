@@ -2,8 +2,12 @@
 // main frame of one of our windows, on our origin), checks its arguments with the shared
 // validators, and always answers with a Result: nothing throws across IPC.
 import { app, BrowserWindow, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
-import { IpcChannel, isAllowedExternalUrl, isValidSecureKey, isValidSecureValue, type FieldbookApi } from '../shared/ipc/contract';
+import {
+  IpcChannel, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue,
+  type FieldbookApi,
+} from '../shared/ipc/contract';
 import { fail, ok, type Result } from '../shared/ipc/result';
+import { showNotification } from './notifications';
 import { isAllowedOrigin } from './origin';
 import type { SecureStore } from './secure-storage';
 
@@ -54,6 +58,14 @@ export function createHandlers({ store }: Pick<IpcOptions, 'store'>): Handlers {
         if (!isAllowedExternalUrl(url)) return invalid('This link is not on the allow-list.');
         await shell.openExternal(url);
         return ok(undefined);
+      },
+    },
+    notify: {
+      arity: 2,
+      run: async (title, body) => {
+        if (!isValidNotificationTitle(title)) return invalid('A notification needs a short, non-empty title.');
+        if (!isValidNotificationBody(body)) return invalid('The notification text must be a string of limited size.');
+        return ok(showNotification(title, body));
       },
     },
   };

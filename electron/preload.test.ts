@@ -30,12 +30,14 @@ describe('preload', () => {
     await api.secureGet('refresh-token');
     await api.secureSet('refresh-token', null);
     await api.openExternal('https://fieldbook.app/');
+    await api.notify('2 reminders due', 'Call Dr. Li');
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       [IpcChannel.getAppVersion],
       [IpcChannel.getSystemLanguage],
       [IpcChannel.secureGet, 'refresh-token'],
       [IpcChannel.secureSet, 'refresh-token', null],
       [IpcChannel.openExternal, 'https://fieldbook.app/'],
+      [IpcChannel.notify, '2 reminders due', 'Call Dr. Li'],
     ]);
   });
 

@@ -2,7 +2,7 @@
 // can only require('electron')). Exposes exactly the FieldbookApi as window.fieldbook: one named
 // function per method, never ipcRenderer itself or a generic invoke.
 import { contextBridge, ipcRenderer } from 'electron';
-import { IpcChannel, type FieldbookApi } from '../shared/ipc/contract';
+import { IpcChannel, type FieldbookApi, type NotifyOutcome } from '../shared/ipc/contract';
 import { fail, type Result } from '../shared/ipc/result';
 
 type Channel = (typeof IpcChannel)[keyof typeof IpcChannel];
@@ -23,6 +23,7 @@ const api = {
   secureGet: (key: string) => call<string | null>(IpcChannel.secureGet, key),
   secureSet: (key: string, value: string | null) => call<void>(IpcChannel.secureSet, key, value),
   openExternal: (url: string) => call<void>(IpcChannel.openExternal, url),
+  notify: (title: string, body: string) => call<NotifyOutcome>(IpcChannel.notify, title, body),
 } satisfies FieldbookApi;
 
 contextBridge.exposeInMainWorld('fieldbook', api);

@@ -5,6 +5,7 @@ import { registerAuthenticate } from './auth/authenticate';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerConfig } from './config';
 import { registerAdminRoutes } from './http/admin';
+import { registerPharmacovigilanceRoutes } from './http/pharmacovigilance';
 import type { ServerDeps } from './http/context';
 import { HttpError } from './http/errors';
 import { CORS_PREFLIGHT_HEADERS, SECURITY_HEADERS, corsHeaders } from './http/headers';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerSyncRoutes(app, deps, streams);
   registerAdminRoutes(app, deps, streams);
+  registerPharmacovigilanceRoutes(app, deps);
 
   return app;
 }

@@ -51,6 +51,7 @@ export class BrowserWindow extends EventEmitter {
 
 const state = {
   userDataDir: '/tmp/fieldbook-fake-user-data',
+  notificationsSupported: true,
   encryptionAvailable: true,
   storageBackend: 'gnome_libsecret' as string,
   preferredLanguages: ['zh-CN', 'en-US'] as string[],
@@ -92,6 +93,17 @@ export const contextBridge = {
 };
 
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+
+export class Notification extends EventEmitter {
+  static instances: Notification[] = [];
+  static readonly isSupported = vi.fn(() => state.notificationsSupported);
+  readonly show = vi.fn();
+  readonly close = vi.fn(() => this.emit('close'));
+  constructor(readonly options: { title?: string; body?: string }) {
+    super();
+    Notification.instances.push(this);
+  }
+}
 
 const ENCRYPTED_PREFIX = 'fake-encrypted:';
 export const safeStorage = {
@@ -141,7 +153,9 @@ export const fake = {
   state,
   reset(): void {
     BrowserWindow.instances = [];
+    Notification.instances = [];
     state.userDataDir = '/tmp/fieldbook-fake-user-data';
+    state.notificationsSupported = true;
     state.encryptionAvailable = true;
     state.storageBackend = 'gnome_libsecret';
     state.preferredLanguages = ['zh-CN', 'en-US'];
@@ -155,4 +169,4 @@ export const fake = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, safeStorage, protocol, session, Menu };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, Notification, safeStorage, protocol, session, Menu };

@@ -4,6 +4,11 @@ import type { Role } from '../../shared/schemas';
 import type { SyncDoc } from '../../shared/sync/protocol';
 import { createTerritory, createUser, SYSTEM_USER } from '../org/org';
 import { writeAsSystem } from '../org/systemWrite';
+import { DEMO_PRODUCTS as PRODUCTS, seedProducts } from './seedProducts';
+import { seedTeam } from './seedTeam';
+import { seedFeedback } from './seedFeedback';
+import { seedReminders } from './seedReminders';
+import { seedKnowledge } from './seedKnowledge';
 import type { Store, UserRecord } from '../store/types';
 
 /**
@@ -35,14 +40,6 @@ const MANAGERS = {
   north: { userName: 'wang.manager', displayName: '王强（北区经理）' },
   east: { userName: 'emily.manager', displayName: 'Emily Carter (East)' },
 } as const;
-
-const PRODUCTS: readonly Omit<SyncDoc<'products'>, 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'>[] = [
-  { id: 'prod-cardiolin', code: 'CARD-5', name: '康脉宁 Cardiolin 5 mg', genericName: 'amlodipine besylate 苯磺酸氨氯地平', type: 'rx', status: 'active', indications: '高血压；慢性稳定型心绞痛。Hypertension; chronic stable angina.', risks: '常见：外周水肿、头痛。Common: peripheral oedema, headache.', _deleted: false },
-  { id: 'prod-glucostat', code: 'GLU-500', name: '糖平 Glucostat XR 500 mg', genericName: 'metformin 二甲双胍缓释片', type: 'rx', status: 'active', indications: '2型糖尿病。Type 2 diabetes mellitus.', risks: '胃肠道反应；罕见乳酸酸中毒。GI upset; rare lactic acidosis.', _deleted: false },
-  { id: 'prod-pulmocare', code: 'PUL-160', name: '肺清 Pulmocare Inhaler 160/4.5', genericName: 'budesonide/formoterol 布地奈德/福莫特罗', type: 'rx', status: 'active', indications: '哮喘与慢阻肺维持治疗。Maintenance therapy for asthma and COPD.', _deleted: false },
-  { id: 'prod-somnara', code: 'SOM-10', name: '安眠舒 Somnara 10 mg', genericName: 'zolpidem 酒石酸唑吡坦', type: 'rx', status: 'active', indications: '短期治疗失眠。Short-term treatment of insomnia.', _deleted: false },
-  { id: 'prod-vitacal', code: 'VIT-D3', name: '钙维乐 VitaCal D3', type: 'otc', status: 'active', indications: '补充钙和维生素D。Calcium and vitamin D supplement.', _deleted: false },
-];
 
 const VISIT_NOTES_ZH = [
   '介绍了康脉宁新的临床数据，主任对老年患者的安全性很关注，约定下月带文献再访。',
@@ -92,7 +89,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
   }
 
   const stamp = { createdAt: now, updatedAt: now, createdBy: SYSTEM_USER, updatedBy: SYSTEM_USER };
-  await writeAsSystem(store, 'products', PRODUCTS.map((p) => ({ ...p, ...stamp })), now);
+  await seedProducts(store, now);
   await writeAsSystem(store, 'articles', [
     { id: 'kb-cardiolin-elderly', title: '康脉宁用于老年高血压患者的剂量建议', body: '起始剂量 2.5 mg，每日一次；根据血压反应在 2–4 周后调整。\n\n超出说明书的问题请转医学部。', product: { productId: 'prod-cardiolin', name: '康脉宁 Cardiolin 5 mg' }, category: 'product', tags: ['高血压', '老年'], lang: 'zh-CN', version: 1, status: 'published', publishedAt: now, authorId: users[0]!.id, ...stamp, _deleted: false },
     { id: 'kb-complaint-procedure', title: 'How to log a product complaint', body: 'Record the customer\'s words verbatim, the batch number if known, and route it to Quality within 1 business day.\n\nAny side effect is an **adverse event**: report it within 24 hours.', category: 'service', tags: ['complaint', 'quality'], lang: 'en', version: 1, status: 'published', publishedAt: now, authorId: users[0]!.id, ...stamp, _deleted: false },
@@ -142,6 +139,10 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
     }
     await writeAsSystem(store, 'visits', visits, now);
   }
+  await seedFeedback(store, { now });
+  await seedReminders(store, { now });
+  await seedKnowledge(store, { now, newId: options.newId, password });
+  await seedTeam(store, { now });
 
   return {
     seeded: true,

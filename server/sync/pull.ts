@@ -21,7 +21,7 @@ export function parsePullQuery(query: unknown): { seq: number; limit: number } {
  * filled up to `limit` visible rows, because RxDB stops pulling at the first short page.
  */
 export async function pull(store: Store, actor: Actor, collection: SyncedCollection, seq: number, limit: number): Promise<PullResponse> {
-  const scope = readScope(actor);
+  const scope = readScope(actor, collection);
   const documents: SyncDoc[] = [];
   let cursor = seq;
   for (let page = 0; page < MAX_PAGES && documents.length < limit; page++) {

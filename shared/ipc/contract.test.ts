@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_PREFIX, IpcChannel, isAllowedExternalUrl, isValidSecureKey, isValidSecureValue, SECURE_VALUE_MAX } from './contract';
+import {
+  IPC_PREFIX, IpcChannel, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue,
+  NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX, SECURE_VALUE_MAX,
+} from './contract';
 import { fail, ok } from './result';
 
 describe('IpcChannel', () => {
@@ -61,6 +64,24 @@ describe('isValidSecureValue', () => {
   it('rejects oversized strings and non-strings', () => {
     for (const value of ['x'.repeat(SECURE_VALUE_MAX + 1), undefined, 1, {}, ['x'], true]) {
       expect(isValidSecureValue(value)).toBe(false);
+    }
+  });
+});
+
+describe('notification arguments', () => {
+  it('accept a non-blank title and a body of limited size', () => {
+    expect(isValidNotificationTitle('3 reminders due')).toBe(true);
+    expect(isValidNotificationTitle('x'.repeat(NOTIFICATION_TITLE_MAX))).toBe(true);
+    expect(isValidNotificationBody('')).toBe(true);
+    expect(isValidNotificationBody('跟进：带文献再访')).toBe(true);
+    expect(isValidNotificationBody('x'.repeat(NOTIFICATION_BODY_MAX))).toBe(true);
+  });
+  it('reject blank, oversized and non-string values', () => {
+    for (const title of ['', '   ', 'x'.repeat(NOTIFICATION_TITLE_MAX + 1), null, undefined, 1, { title: 'x' }]) {
+      expect(isValidNotificationTitle(title), String(title).slice(0, 20)).toBe(false);
+    }
+    for (const body of ['x'.repeat(NOTIFICATION_BODY_MAX + 1), null, undefined, 1, ['x']]) {
+      expect(isValidNotificationBody(body), String(body).slice(0, 20)).toBe(false);
     }
   });
 });

@@ -16,7 +16,14 @@ export interface FieldbookApi {
   secureSet(key: string, value: string | null): Promise<Result<void>>;
   /** Opens an https link in the system browser, only for hosts on the allow-list. */
   openExternal(url: string): Promise<Result<void>>;
+  /**
+   * Shows a desktop notification (a due reminder). 'shown' when the system took it, 'unavailable'
+   * when this system or browser cannot show one (or the user has not allowed it): not an error.
+   */
+  notify(title: string, body: string): Promise<Result<NotifyOutcome>>;
 }
+
+export type NotifyOutcome = 'shown' | 'unavailable';
 
 /** IPC channel names; main accepts only channels with this prefix. */
 export const IPC_PREFIX = 'fieldbook:';
@@ -26,6 +33,7 @@ export const IpcChannel = {
   secureGet: 'fieldbook:secure-get',
   secureSet: 'fieldbook:secure-set',
   openExternal: 'fieldbook:open-external',
+  notify: 'fieldbook:notify',
 } as const satisfies Record<Exclude<keyof FieldbookApi, 'runtime'>, `fieldbook:${string}`>;
 
 /** Keys for secure storage: a short identifier, nothing path-like. */
@@ -53,4 +61,16 @@ export function isValidSecureKey(key: unknown): key is string {
 
 export function isValidSecureValue(value: unknown): value is string | null {
   return value === null || (typeof value === 'string' && value.length <= SECURE_VALUE_MAX);
+}
+
+/** Longest notification title and body, in characters (systems cut them much shorter anyway). */
+export const NOTIFICATION_TITLE_MAX = 200;
+export const NOTIFICATION_BODY_MAX = 1000;
+
+export function isValidNotificationTitle(title: unknown): title is string {
+  return typeof title === 'string' && title.trim() !== '' && title.length <= NOTIFICATION_TITLE_MAX;
+}
+
+export function isValidNotificationBody(body: unknown): body is string {
+  return typeof body === 'string' && body.length <= NOTIFICATION_BODY_MAX;
 }

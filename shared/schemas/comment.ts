@@ -1,12 +1,15 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
 import { idField, instantField, metaProperties, metaRequired, refField, territoryField } from './fragments';
+import { CUSTOMER_TIERS } from './customer';
 
 export const COMMENT_TARGETS = ['customers', 'visits', 'feedback', 'questions', 'adverseevents'] as const;
-export const COMMENT_KINDS = ['coaching', 'follow_up', 'note'] as const;
+export const COMMENT_KINDS = ['coaching', 'follow_up', 'note', 'tier_change'] as const;
 
 /**
  * Append-only remarks on another record: a manager's coaching on a visit, a follow-up on
  * feedback. Separate documents so that adding one never conflicts with the record itself.
+ * A `tier_change` comment on a customer records a value-tier change (`tierFrom` → `tierTo`):
+ * the tier history the app can read offline (marketing activity evaluation counts them).
  */
 const commentSchemaLiteral = {
   title: 'comment',
@@ -25,6 +28,9 @@ const commentSchemaLiteral = {
     authorId: refField,
     text: { type: 'string', minLength: 1, maxLength: 20_000 },
     at: instantField,
+    /** For `tier_change`: the tier before (absent: none) and after. */
+    tierFrom: { type: 'string', enum: CUSTOMER_TIERS },
+    tierTo: { type: 'string', enum: CUSTOMER_TIERS },
     ...metaProperties,
   },
   required: ['id', 'territoryId', 'targetCollection', 'targetId', 'kind', 'authorId', 'text', 'at', ...metaRequired],

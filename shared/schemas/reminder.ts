@@ -23,6 +23,8 @@ const reminderSchemaLiteral = {
     title: { type: 'string', minLength: 1, maxLength: 500 },
     notes: longText,
     dueDate: dayField,
+    /** Optional local wall-clock time on `dueDate` (HH:MM), for custom reminders ("call at 14:00"). */
+    dueTime: { type: 'string', maxLength: 5, pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' },
     /** Replenishment: repeat every N days after done. */
     intervalDays: { type: 'integer', minimum: 1, maximum: 3650 },
     status: { type: 'string', enum: REMINDER_STATUSES, maxLength: 8 },

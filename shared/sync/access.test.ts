@@ -55,7 +55,8 @@ describe('canRead / readScope', () => {
     expect(canRead(rep, c, own)).toBe(true);
     expect(canRead(manager, c, own)).toBe(true);
     expect(canRead(rep, c, foreign)).toBe(global);
-    expect(canRead(manager, c, foreign)).toBe(global);
+    // Managers answer questions of the whole company (those not routed to medical affairs).
+    expect(canRead(manager, c, foreign)).toBe(global || c === 'questions');
     expect(canRead(manager, c, sample(c, OTHER_TEAM))).toBe(true);
     expect(canRead(rep, c, sample(c, OTHER_TEAM))).toBe(global);
   });
@@ -206,5 +207,119 @@ describe('stampServerFields', () => {
     const out = stampServerFields('visits', sample('visits', OWN) as SyncDoc<'visits'>, undefined, rep, NOW);
     expect(out).not.toHaveProperty('receivedAt');
     expect(out).not.toHaveProperty('pvStatus');
+  });
+});
+
+describe('questions: the problem research centre', () => {
+  const expert: Actor = { userId: 'u-expert', roles: ['expert'], territoryIds: [], deviceId: 'd-e' };
+  const medical: Actor = { userId: 'u-med', roles: ['medical_affairs'], territoryIds: [], deviceId: 'd-m' };
+  const question = (patch: Partial<DocTypes['questions']> = {}, t = OWN): SyncDoc<'questions'> =>
+    ({ ...sample('questions', t), ...patch }) as SyncDoc<'questions'>;
+  const answer = (by: string) => ({ text: '可以，按说明书用药。', by, at: T1 });
+  const answeredBy = (by: string, q = question()) => with_(q, { answer: answer(by), status: 'answered' }) as SyncDoc<'questions'>;
+
+  it('answerers read questions on their route beyond their territories; reps only their territory', () => {
+    const toExperts = question({}, FOREIGN);
+    const medicalQ = question({ routedTo: 'medical_affairs' }, FOREIGN);
+    expect(canRead(expert, 'questions', toExperts)).toBe(true);
+    expect(canRead(expert, 'questions', medicalQ)).toBe(false);
+    expect(canRead(medical, 'questions', medicalQ)).toBe(true);
+    expect(canRead(medical, 'questions', toExperts)).toBe(false);
+    expect(canRead(manager, 'questions', toExperts)).toBe(true);
+    expect(canRead(manager, 'questions', medicalQ)).toBe(false);
+    expect(canRead(manager, 'questions', question({ routedTo: 'medical_affairs' }))).toBe(true); // own team
+    expect(canRead(rep, 'questions', answeredBy('u-expert'))).toBe(true);
+    expect(canRead(rep, 'questions', toExperts)).toBe(false);
+    // Experts see no customer records for it.
+    expect(canRead(expert, 'customers', sample('customers', FOREIGN))).toBe(false);
+  });
+
+  it('readScope: answerers pull questions company-wide, everything else by territory', () => {
+    for (const a of [expert, medical, manager]) expect(readScope(a, 'questions')).toEqual({ all: true });
+    expect(readScope(expert, 'customers')).toEqual({ all: false, territoryIds: [] });
+    expect(readScope(rep, 'questions')).toEqual({ all: false, territoryIds: [OWN] });
+  });
+
+  it('a rep asks in their own name and cannot answer', () => {
+    expect(checkWrite(rep, 'questions', question(), undefined)).toBeNull();
+    expect(reason(checkWrite(rep, 'questions', question({ askedBy: 'u-someone' }), undefined))).toBe('forbidden');
+    expect(reason(checkWrite(rep, 'questions', question({ answer: answer('u-rep-li'), status: 'answered' }), undefined))).toBe('forbidden');
+    const open = question();
+    expect(reason(checkWrite(rep, 'questions', answeredBy('u-rep-li', open), open))).toBe('forbidden');
+    expect(reason(checkWrite(rep, 'questions', with_(open, { status: 'answered' }), open))).toBe('forbidden');
+    expect(reason(checkWrite(rep, 'questions', with_(open, { assigneeId: 'u-rep-li' }), open))).toBe('forbidden');
+    // While open, the rep may edit, re-route (medical) and withdraw it.
+    expect(checkWrite(rep, 'questions', with_(open, { text: '更清楚的问题', routedTo: 'medical_affairs' }), open)).toBeNull();
+    expect(checkWrite(rep, 'questions', with_(open, { _deleted: true }), open)).toBeNull();
+  });
+
+  it('an expert outside the territory answers, assigns and forwards, but does not change the question', () => {
+    const open = question({}, FOREIGN);
+    expect(checkWrite(expert, 'questions', answeredBy('u-expert', open), open)).toBeNull();
+    expect(reason(checkWrite(expert, 'questions', answeredBy('u-someone-else', open), open))).toBe('forbidden');
+    expect(checkWrite(expert, 'questions', with_(open, { assigneeId: 'u-expert' }), open)).toBeNull();
+    expect(checkWrite(expert, 'questions', with_(open, { routedTo: 'medical_affairs' }), open)).toBeNull();
+    expect(reason(checkWrite(expert, 'questions', with_(open, { text: 'rewritten' }), open))).toBe('forbidden');
+    expect(reason(checkWrite(expert, 'questions', with_(open, { _deleted: true }), open))).toBe('forbidden');
+    expect(reason(checkWrite(expert, 'questions', question({ askedBy: 'u-expert' }, FOREIGN), undefined))).toBe('forbidden');
+  });
+
+  it('medical questions are answered by medical affairs, not by sales', () => {
+    const medQ = question({ routedTo: 'medical_affairs' }, FOREIGN);
+    expect(checkWrite(medical, 'questions', answeredBy('u-med', medQ), medQ)).toBeNull();
+    expect(reason(checkWrite(expert, 'questions', answeredBy('u-expert', medQ), medQ))).toBe('forbidden');
+    const ownMedQ = question({ routedTo: 'medical_affairs' });
+    expect(reason(checkWrite(manager, 'questions', answeredBy('u-mgr-wang', ownMedQ), ownMedQ))).toBe('forbidden');
+    expect(checkWrite(admin, 'questions', answeredBy('u-admin', medQ), medQ)).toBeNull();
+  });
+
+  it('once answered: the rep marks it seen and closes it; the question stays as asked and is never deleted', () => {
+    const done = { ...answeredBy('u-expert'), updatedAt: T0 } as SyncDoc<'questions'>;
+    expect(checkWrite(rep, 'questions', with_(done, { answerSeenAt: NOW }), done)).toBeNull();
+    expect(checkWrite(rep, 'questions', with_(done, { status: 'closed' }), done)).toBeNull();
+    expect(reason(checkWrite(rep, 'questions', with_(done, { text: 'changed' }), done))).toBe('append_only');
+    expect(reason(checkWrite(rep, 'questions', with_(done, { routedTo: 'medical_affairs' }), done))).toBe('forbidden');
+    expect(reason(checkWrite(rep, 'questions', with_(done, { _deleted: true }), done))).toBe('append_only');
+    // A manager promoting the answer links the new article.
+    expect(checkWrite(manager, 'questions', with_(done, { articleId: 'kb-new' }), done)).toBeNull();
+  });
+});
+
+describe('articles: drafts and publishing', () => {
+  const draft = { ...sample('articles', OWN), status: 'draft' } as SyncDoc<'articles'>;
+  const published = sample('articles', OWN) as SyncDoc<'articles'>;
+  it('publish, publish a new version, withdraw', () => {
+    expect(checkWrite(manager, 'articles', with_(draft, { status: 'published', publishedAt: T1 }), draft)).toBeNull();
+    expect(checkWrite(manager, 'articles', with_(published, { version: 2, body: 'new' }), published)).toBeNull();
+    expect(checkWrite(manager, 'articles', with_(published, { _deleted: true }), published)).toBeNull();
+    expect(canRead(rep, 'articles', with_(published, { _deleted: true }))).toBe(true);
+  });
+  it('a published article never goes back to draft (readers would keep a stale copy)', () => {
+    expect(reason(checkWrite(manager, 'articles', with_(published, { status: 'draft' }), published))).toBe('append_only');
+    expect(reason(checkWrite(admin, 'articles', with_(published, { status: 'draft' }), published))).toBe('append_only');
+  });
+  it('reps never write articles, drafts or published', () => {
+    expect(reason(checkWrite(rep, 'articles', draft, undefined))).toBe('forbidden');
+    expect(reason(checkWrite(rep, 'articles', published, undefined))).toBe('forbidden');
+  });
+});
+
+describe('questions: promotion of any answer by whoever publishes knowledge', () => {
+  it('a manager links a medical answer of another team to the article it became; a rep cannot', () => {
+    const medQ = { ...sample('questions', FOREIGN), routedTo: 'medical_affairs', status: 'answered', answer: { text: 'x', by: 'u-med', at: T0 } } as SyncDoc<'questions'>;
+    expect(checkWrite(manager, 'questions', with_(medQ, { articleId: 'kb-1' }), medQ)).toBeNull();
+    expect(reason(checkWrite(manager, 'questions', with_(medQ, { assigneeId: 'u-mgr-wang' }), medQ))).toBe('forbidden');
+    const own = { ...medQ, territoryId: OWN } as SyncDoc<'questions'>;
+    expect(reason(checkWrite(rep, 'questions', with_(own, { articleId: 'kb-1' }), own))).toBe('forbidden');
+  });
+});
+
+describe('questions: a manager outside the route and the territory', () => {
+  it('may only link the article, nothing else', () => {
+    const medQ = { ...sample('questions', FOREIGN), routedTo: 'medical_affairs' } as SyncDoc<'questions'>;
+    expect(reason(checkWrite(manager, 'questions', with_(medQ, { status: 'closed' }), medQ))).toBe('forbidden');
+    expect(reason(checkWrite(manager, 'questions', with_(medQ, { text: 'x' }), medQ))).toBe('forbidden');
+    expect(reason(checkWrite(manager, 'questions', with_(medQ, { routedTo: 'expert' }), medQ))).toBe('forbidden');
+    expect(reason(checkWrite(manager, 'questions', with_(medQ, { _deleted: true }), medQ))).toBe('forbidden');
   });
 });

@@ -1,5 +1,6 @@
 import { isAdmin, isManager, type Actor } from './actor';
 import { equalIgnoring } from './merge';
+import { answersQuestions, checkQuestionWrite, isAnswerer } from './questionAccess';
 import type { RefusalReason, SyncDoc, SyncedCollection } from './protocol';
 
 /**
@@ -51,14 +52,20 @@ export function canRead(actor: Actor, collection: SyncedCollection, doc: unknown
       return true;
     case 'articles':
       return fieldsOf(doc).status === 'published' || isManager(actor);
+    case 'questions':
+      return inTerritory(actor, territoryOf(collection, doc)) || answersQuestions(actor, fieldsOf(doc).routedTo);
     default:
       return inTerritory(actor, territoryOf(collection, doc));
   }
 }
 
-/** What a pull may return of the territory collections: everything (admin) or these territories. */
-export function readScope(actor: Actor): { all: true } | { all: false; territoryIds: readonly string[] } {
-  return isAdmin(actor) ? { all: true } : { all: false, territoryIds: actor.territoryIds };
+/**
+ * What a pull may return of the territory collections: everything (admin) or these territories.
+ * Answerers pull questions company-wide (canRead then keeps those on their route).
+ */
+export function readScope(actor: Actor, collection?: SyncedCollection): { all: true } | { all: false; territoryIds: readonly string[] } {
+  if (isAdmin(actor) || (collection === 'questions' && isAnswerer(actor))) return { all: true };
+  return { all: false, territoryIds: actor.territoryIds };
 }
 
 export interface WriteRefusal {
@@ -95,7 +102,16 @@ export function checkWrite(
 
   if (collection === 'colleagues') return refuse('forbidden', 'Colleagues are managed by the server.');
   if (collection === 'products' || collection === 'articles') {
-    return admin || isManager(actor) ? null : refuse('forbidden', `Only managers and admins may change ${collection}.`);
+    if (!admin && !isManager(actor)) return refuse('forbidden', `Only managers and admins may change ${collection}.`);
+    // Readers never receive a draft, so a published article going back to draft would stay stale on their devices.
+    if (collection === 'articles' && fieldsOf(master).status === 'published' && fieldsOf(incoming).status !== 'published') {
+      return refuse('append_only', 'A published article cannot return to draft; publish a new version or withdraw it.');
+    }
+    return null;
+  }
+  if (collection === 'questions') {
+    const territoryOk = admin || (inTerritory(actor, territoryOf(collection, incoming)) && (!master || inTerritory(actor, territoryOf(collection, master))));
+    return checkQuestionWrite(actor, incoming as SyncDoc<'questions'>, master as SyncDoc<'questions'> | undefined, territoryOk, SERVER_OWNED_FIELDS.questions);
   }
 
   if (!admin) {

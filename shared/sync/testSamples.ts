@@ -70,6 +70,11 @@ export const GLOBAL_COLLECTIONS: readonly SyncedCollection[] = ['products', 'art
 export function expectedWrite(role: MatrixRole, c: SyncedCollection, territory: 'own' | 'foreign', op: MatrixOp): RefusalReason | null {
   if (c === 'colleagues') return 'forbidden';
   if (c === 'products' || c === 'articles') return role === 'rep' ? 'forbidden' : null;
+  if (c === 'questions' && role === 'manager') {
+    // An answerer everywhere (the sample is routed to experts), the asker only of their own questions.
+    if (op === 'create') return 'forbidden';
+    return op === 'update' || territory === 'own' ? null : 'forbidden';
+  }
   if (territory === 'foreign' && role !== 'admin') return 'forbidden';
   if (c === 'adverseevents') return op === 'create' ? null : op === 'update' ? 'append_only' : 'not_deletable';
   if (c === 'comments') return op === 'create' ? null : 'append_only';
@@ -79,5 +84,7 @@ export function expectedWrite(role: MatrixRole, c: SyncedCollection, territory: 
 
 /** Whether a role reads a (published) document of the collection in that territory. */
 export function expectedRead(role: MatrixRole, c: SyncedCollection, territory: 'own' | 'foreign'): boolean {
+  // Managers answer the questions of the whole company (those routed to experts, as the sample is).
+  if (c === 'questions' && role === 'manager') return true;
   return role === 'admin' || territory === 'own' || GLOBAL_COLLECTIONS.includes(c);
 }

@@ -10,7 +10,8 @@ import { schemas, type CollectionName } from '../schemas';
 
 export type FieldErrorCode =
   | 'required' | 'email' | 'phone' | 'number' | 'nonNegative' | 'integer' | 'tooLong'
-  | 'codeFormat' | 'codeTaken' | 'date' | 'keyDate' | 'currency' | 'range' | 'invalid' | 'followUpBeforeVisit';
+  | 'codeFormat' | 'codeTaken' | 'date' | 'keyDate' | 'currency' | 'range' | 'invalid' | 'followUpBeforeVisit'
+  | 'futureDate' | 'endBeforeStart';
 
 export interface FieldError {
   code: FieldErrorCode;

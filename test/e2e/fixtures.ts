@@ -13,7 +13,7 @@ export const L = {
     settings: '设置', timeline: '时间线', edit: '编辑', back: '返回客户列表', tier: '价值分级',
     userName: '用户名', password: '密码', server: '服务器地址', signIn: '登录', signInTitle: '登录 Fieldbook',
     saveDraft: '保存草稿', submit: '提交', draft: '草稿', view: '查看', deleteDraft: '删除草稿', deleteConfirm: '删除',
-    readOnly: '已提交的拜访不能更改。', conflicts: '冲突',
+    readOnly: '已提交的拜访不能更改。', conflicts: '冲突', today: '今天',
   },
   en: {
     customers: 'Customers', newCustomer: 'New customer', name: 'Name', code: 'Customer code', type: 'Type', hcp: 'Doctor / HCP',
@@ -23,7 +23,7 @@ export const L = {
     settings: 'Settings', timeline: 'Timeline', edit: 'Edit', back: 'Back to customers', tier: 'Value tier',
     userName: 'User name', password: 'Password', server: 'Server address', signIn: 'Sign in', signInTitle: 'Sign in to Fieldbook',
     saveDraft: 'Save draft', submit: 'Submit', draft: 'Draft', view: 'View', deleteDraft: 'Delete draft', deleteConfirm: 'Delete',
-    readOnly: "Submitted visits can't be changed.", conflicts: 'Conflicts',
+    readOnly: "Submitted visits can't be changed.", conflicts: 'Conflicts', today: 'Today',
   },
 } as const;
 
@@ -100,6 +100,8 @@ export async function signIn(page: Page, user: Pick<TestUser, 'userName' | 'pass
   await page.getByLabel(t.password, { exact: true }).fill(user.password);
   await page.getByRole('textbox', { name: t.server }).fill(SERVER_URL);
   await page.getByRole('button', { name: t.signIn, exact: true }).click();
+  // The app opens on Today (or where it was before a sign-out); the helpers go on from the customer list.
+  await page.getByRole('navigation').getByRole('link', { name: t.customers, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: t.customers })).toBeVisible();
 }
 

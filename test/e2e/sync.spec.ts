@@ -51,7 +51,7 @@ test.describe('sign-in', () => {
 
     await page.getByRole('textbox', { name: t.server }).fill(SERVER_URL);
     await page.getByRole('button', { name: t.signIn, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: t.customers })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: t.today })).toBeVisible();
     await expectSynced(page);
     await shot(page, 'signed-in-synced-zh');
   });

@@ -14,6 +14,22 @@ import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
 import { SessionEndedDialog } from '../features/auth/SessionEndedDialog';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { ConflictsNavIcon } from '../features/sync/ConflictsNavIcon';
+import RateReviewOutlinedIcon from '@mui/icons-material/RateReviewOutlined';
+import HealthAndSafetyOutlinedIcon from '@mui/icons-material/HealthAndSafetyOutlined';
+import { canWorkPvQueue } from '../../../shared/pharmacovigilance/api';
+import { ReportAdverseEventButton } from '../features/adverseEvents/ReportAdverseEventButton';
+import { OverdueReportsBanner, UnsentReportsChip } from '../features/adverseEvents/UnsentReports';
+import { useSessionStore } from './sessionStore';
+import { TodayNavIcon } from '../features/reminders/TodayNavIcon';
+import { ReminderNotifier } from '../features/reminders/ReminderNotifier';
+import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
+import { canUseTeamWorkspace } from '../features/team/teamMembers';
+import MenuBookOutlinedIcon from '@mui/icons-material/MenuBookOutlined';
+import MedicationOutlinedIcon from '@mui/icons-material/MedicationOutlined';
+import { isAnswerer } from '../../../shared/sync/questionAccess';
+import { QuestionsNavIcon } from '../features/questions/QuestionsNavIcon';
+import { InboxNavIcon } from '../features/questions/InboxNavIcon';
+import { AnswerNotifier } from '../features/questions/AnswerNotifier';
 
 const DRAWER_WIDTH = 216;
 
@@ -24,9 +40,18 @@ export function AppLayout() {
   const online = useOnline();
   const toast = useToastStore();
   useGlobalShortcuts();
+  const roles = useSessionStore((s) => s.session?.user.roles);
 
   const nav = [
+    { to: '/today', label: t('today.nav'), icon: <TodayNavIcon /> },
     { to: '/customers', label: t('nav.customers'), icon: <PeopleAltOutlinedIcon /> },
+    { to: '/feedback', label: t('feedback.nav'), icon: <RateReviewOutlinedIcon /> },
+    { to: '/knowledge', label: t('knowledge.nav'), icon: <MenuBookOutlinedIcon /> },
+    { to: '/products', label: t('catalog.nav'), icon: <MedicationOutlinedIcon /> },
+    { to: '/questions', label: t('questions.navMine'), icon: <QuestionsNavIcon /> },
+    ...(isAnswerer({ roles: roles ?? [] }) ? [{ to: '/inbox', label: t('questions.navInbox'), icon: <InboxNavIcon /> }] : []),
+    ...(canWorkPvQueue(roles ?? []) ? [{ to: '/pharmacovigilance', label: t('pharmacovigilance.nav'), icon: <HealthAndSafetyOutlinedIcon /> }] : []),
+    ...(canUseTeamWorkspace(roles ?? []) ? [{ to: '/team', label: t('team.nav'), icon: <GroupsOutlinedIcon /> }] : []),
     { to: '/conflicts', label: t('conflicts.nav'), icon: <ConflictsNavIcon /> },
     { to: '/settings', label: t('nav.settings'), icon: <SettingsOutlinedIcon /> },
   ];
@@ -39,6 +64,8 @@ export function AppLayout() {
             {t('app.name')}
           </Typography>
           <Box sx={{ flex: 1 }} />
+          <ReportAdverseEventButton />
+          <UnsentReportsChip />
           {!online && <Chip icon={<CloudOffOutlinedIcon />} label={t('app.offline')} size="small" color="warning" variant="outlined" />}
           <SyncStatus />
           <AccountMenu />
@@ -70,11 +97,14 @@ export function AppLayout() {
       <Box component="main" id="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', height: '100vh' }}>
         <Toolbar variant="dense" />
         <SessionEndedBanner />
+        <OverdueReportsBanner />
         <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <Outlet />
         </Box>
       </Box>
       <SessionEndedDialog />
+      <ReminderNotifier />
+      <AnswerNotifier />
       <Snackbar
         key={toast.key}
         open={toast.message !== null}

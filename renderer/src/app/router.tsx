@@ -6,6 +6,19 @@ import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { VisitEditPage } from '../features/visits/VisitEditPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
+import { FeedbackListPage } from '../features/feedback/FeedbackListPage';
+import { FeedbackDetailPage } from '../features/feedback/FeedbackDetailPage';
+import { AdverseEventListPage } from '../features/adverseEvents/AdverseEventListPage';
+import { AdverseEventDetailPage } from '../features/adverseEvents/AdverseEventDetailPage';
+import { PharmacovigilancePage } from '../features/pharmacovigilance/PharmacovigilancePage';
+import { TodayPage } from '../features/reminders/TodayPage';
+import { KnowledgePage } from '../features/knowledge/KnowledgePage';
+import { ArticlePage } from '../features/knowledge/ArticlePage';
+import { ArticleEditorPage } from '../features/knowledge/ArticleEditorPage';
+import { ProductListPage } from '../features/knowledge/ProductListPage';
+import { ProductPage } from '../features/knowledge/ProductPage';
+import { MyQuestionsPage } from '../features/questions/MyQuestionsPage';
+import { ExpertInboxPage } from '../features/questions/ExpertInboxPage';
 
 /** Hash routes: the same URLs work from app://, file:// and http://127.0.0.1. */
 export function createAppRouter() {
@@ -14,7 +27,8 @@ export function createAppRouter() {
       path: '/',
       element: <AppLayout />,
       children: [
-        { index: true, element: <Navigate to="/customers" replace /> },
+        { index: true, element: <Navigate to="/today" replace /> },
+        { path: 'today', element: <TodayPage /> },
         { path: 'customers', element: <CustomerListPage /> },
         { path: 'customers/new', element: <CustomerEditPage /> },
         { path: 'customers/:customerId', element: <CustomerFilePage /> },
@@ -22,8 +36,23 @@ export function createAppRouter() {
         { path: 'customers/:customerId/visits/new', element: <VisitEditPage /> },
         { path: 'customers/:customerId/visits/:visitId', element: <VisitEditPage /> },
         { path: 'conflicts', element: <ConflictsPage /> },
+        { path: 'feedback', element: <FeedbackListPage /> },
+        { path: 'feedback/:feedbackId', element: <FeedbackDetailPage /> },
+        { path: 'adverse-events', element: <AdverseEventListPage /> },
+        { path: 'adverse-events/:reportId', element: <AdverseEventDetailPage /> },
+        { path: 'pharmacovigilance', element: <PharmacovigilancePage /> },
+        // The manager workspace (with the charts library) is its own chunk, loaded on first use.
+        { path: 'team/*', lazy: () => import('../features/team/TeamWorkspace').then((m) => ({ Component: m.TeamWorkspace })) },
+        { path: 'knowledge', element: <KnowledgePage /> },
+        { path: 'knowledge/new', element: <ArticleEditorPage /> },
+        { path: 'knowledge/:articleId', element: <ArticlePage /> },
+        { path: 'knowledge/:articleId/edit', element: <ArticleEditorPage /> },
+        { path: 'products', element: <ProductListPage /> },
+        { path: 'products/:productId', element: <ProductPage /> },
+        { path: 'questions', element: <MyQuestionsPage /> },
+        { path: 'inbox', element: <ExpertInboxPage /> },
         { path: 'settings', element: <SettingsPage /> },
-        { path: '*', element: <Navigate to="/customers" replace /> },
+        { path: '*', element: <Navigate to="/today" replace /> },
       ],
     },
   ]);

@@ -10,8 +10,10 @@ function setup(overrides: Partial<BrowserEnvironment> = {}) {
     removeItem: (key: string) => void items.delete(key),
   };
   const open = vi.fn();
-  const api = createBrowserApi({ version: '1.2.3', languages: () => ['zh-CN', 'en'], storage: () => storage, open, ...overrides });
-  return { api, items, open };
+  const shown: [string, string][] = [];
+  const notifications = { permission: 'granted' as NotificationPermission, show: (title: string, body: string) => void shown.push([title, body]) };
+  const api = createBrowserApi({ version: '1.2.3', languages: () => ['zh-CN', 'en'], storage: () => storage, open, notifications: () => notifications, ...overrides });
+  return { api, items, open, shown, notifications };
 }
 
 describe('browser FieldbookApi', () => {
@@ -57,5 +59,30 @@ describe('browser FieldbookApi', () => {
     expect(open).not.toHaveBeenCalled();
     expect(await api.openExternal('https://fieldbook.app/help')).toEqual({ ok: true, value: undefined });
     expect(open).toHaveBeenCalledExactlyOnceWith('https://fieldbook.app/help');
+  });
+
+  it('shows a Web Notification when permission is granted', async () => {
+    const { api, shown } = setup();
+    expect(await api.notify('2 reminders due', 'Call Dr. Li')).toEqual({ ok: true, value: 'shown' });
+    expect(shown).toEqual([['2 reminders due', 'Call Dr. Li']]);
+  });
+
+  it('does nothing, without an error, when permission is not granted or there is no Notification API', async () => {
+    for (const permission of ['default', 'denied'] as NotificationPermission[]) {
+      const { api, shown, notifications } = setup();
+      notifications.permission = permission;
+      expect(await api.notify('Due', '')).toEqual({ ok: true, value: 'unavailable' });
+      expect(shown).toEqual([]);
+    }
+    expect(await setup({ notifications: () => null }).api.notify('Due', '')).toEqual({ ok: true, value: 'unavailable' });
+  });
+
+  it('rejects bad notification arguments and reports a failing browser as an error Result', async () => {
+    const { api, shown } = setup();
+    expect(await api.notify('  ', 'x')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await api.notify('t', 'x'.repeat(5000))).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(shown).toEqual([]);
+    const broken = setup({ notifications: () => ({ permission: 'granted', show: () => { throw new TypeError('Illegal constructor'); } }) });
+    expect(await broken.api.notify('Due', '')).toMatchObject({ ok: false, error: { code: 'notify-failed' } });
   });
 });

@@ -4,7 +4,10 @@
 // OS-backed encryption to offer, so nothing secret is written to persistent storage.
 import {
   type FieldbookApi,
+  type NotifyOutcome,
   isAllowedExternalUrl,
+  isValidNotificationBody,
+  isValidNotificationTitle,
   isValidSecureKey,
   isValidSecureValue,
 } from '../../../shared/ipc/contract';
@@ -16,6 +19,14 @@ export interface BrowserEnvironment {
   languages(): readonly string[];
   storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   open(url: string): void;
+  /** The Web Notifications API, or null where the browser has none. */
+  notifications(): BrowserNotifications | null;
+}
+
+/** What we use of the Web Notifications API. */
+export interface BrowserNotifications {
+  readonly permission: NotificationPermission;
+  show(title: string, body: string): void;
 }
 
 /** Namespace in sessionStorage, so secrets never collide with other session keys. */
@@ -29,6 +40,15 @@ export function defaultBrowserEnvironment(): BrowserEnvironment {
     open: (url) => {
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    notifications: () =>
+      typeof window.Notification === 'function'
+        ? {
+            permission: window.Notification.permission,
+            show: (title, body) => {
+              new window.Notification(title, { body, tag: `fieldbook:${title}` });
+            },
+          }
+        : null,
   };
 }
 
@@ -61,6 +81,17 @@ export function createBrowserApi(env: BrowserEnvironment = defaultBrowserEnviron
     openExternal: async (url: string) => {
       if (!isAllowedExternalUrl(url)) return fail<void>('invalid-arguments', 'This link is not on the allow-list.');
       return attempt('open-failed', () => env.open(url));
+    },
+    notify: async (title: string, body: string) => {
+      if (!isValidNotificationTitle(title)) return fail<NotifyOutcome>('invalid-arguments', 'A notification needs a short, non-empty title.');
+      if (!isValidNotificationBody(body)) return fail<NotifyOutcome>('invalid-arguments', 'The notification text must be a string of limited size.');
+      // Only with permission already given: asking is for a click of the user, not for a timer.
+      const api = env.notifications();
+      if (api === null || api.permission !== 'granted') return ok<NotifyOutcome>('unavailable');
+      return attempt('notify-failed', (): NotifyOutcome => {
+        api.show(title, body);
+        return 'shown';
+      });
     },
   });
 }

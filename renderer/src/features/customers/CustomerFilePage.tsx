@@ -14,6 +14,9 @@ import { FieldList, useFilledFields } from './FieldList';
 import { TierChip } from './TierChip';
 import { CustomerTypeIcon } from './CustomerTypeIcon';
 import { MissingCustomer } from './MissingCustomer';
+import { CustomerRemindersCard } from '../reminders/CustomerRemindersCard';
+import { CustomerFeedbackCard } from '../feedback/CustomerFeedbackCard';
+import { CustomerQuestionsCard } from '../questions/CustomerQuestionsCard';
 
 /** The customer file: base record, assessment and investment log, the same for every role. */
 export function CustomerFilePage() {
@@ -89,6 +92,9 @@ function CustomerFile({ customer, visits }: Readonly<{ customer: Customer; visit
               <AssessmentBlock customer={customer} />
             </CardContent>
           </Card>
+          <CustomerRemindersCard customer={customer} />
+          <CustomerFeedbackCard customer={customer} />
+          <CustomerQuestionsCard customer={customer} />
         </Stack>
         <Card component="section" aria-labelledby="block-investment">
           <CardContent>

@@ -6,6 +6,7 @@ import { useUiStore, type ThemeMode } from '../../app/uiStore';
 import { useSessionStore } from '../../app/sessionStore';
 import { i18n, LANGUAGES, type Language } from '../../i18n';
 import { platform } from '../../platform/api';
+import { ReminderSettingsCard } from '../reminders/ReminderSettingsCard';
 
 /** Language names are shown in their own language, so anyone can find theirs. */
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
@@ -50,6 +51,7 @@ export function SettingsPage() {
             </FormControl>
           </CardContent>
         </Card>
+        <ReminderSettingsCard />
         <Card>
           <CardContent>
             <Typography variant="h3" sx={{ mb: 1 }}>{t('settings.about')}</Typography>

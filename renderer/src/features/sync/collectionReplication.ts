@@ -30,6 +30,8 @@ export interface ReplicationHooks {
   isEcho?(collection: SyncedCollection, doc: SyncDoc): boolean;
   /** A push was answered: every row is acknowledged; `refused` were not written. */
   pushed(collection: SyncedCollection, rows: readonly SyncDoc[], refused: readonly RefusedRow[]): void;
+  /** Awaited before each push (adverse events go first: see SyncEngine.adverseEventsFirst). */
+  beforePush?(): Promise<void>;
   succeeded(): void;
   failed(error: unknown): void;
 }
@@ -109,6 +111,7 @@ export function replicateCollection<C extends SyncedCollection>(
       batchSize: PUSH_BATCH_SIZE,
       handler: (all: RxReplicationWriteToMasterRow<DocTypes[C]>[]) =>
         guarded(async () => {
+          await hooks.beforePush?.();
           // A state equal to the assumed one is RxDB confirming a resolved conflict: that one is sent.
           const isEcho = (r: RxReplicationWriteToMasterRow<DocTypes[C]>): boolean =>
             r.assumedMasterState !== undefined && sameState(r.newDocumentState, r.assumedMasterState) === false

@@ -31,6 +31,9 @@ const REPAIR_EVERY_MS = 10 * 60_000;
 
 const firstSyncKey = (userId: string, serverUrl: string): string => `fieldbook.synced.${userId}.${serverUrl}`;
 
+/** How long other collections wait for unsent adverse events before pushing anyway (a stuck report must not stop all sync). */
+export const ADVERSE_EVENTS_FIRST_TIMEOUT_MS = 15_000;
+
 /**
  * Runs the replication of every synced collection for the signed-in user: one RxDB
  * replication per collection (adverse events first), one shared event stream, one token
@@ -107,6 +110,7 @@ export class SyncEngine {
         },
         succeeded: () => this.update({ error: null, lastSyncedAt: new Date().toISOString() }),
         failed: (error) => this.failed(error),
+        ...(name === 'adverseevents' ? {} : { beforePush: () => this.adverseEventsFirst() }),
       }) as CollectionReplication;
       this.replications.set(name, replication);
       this.subscriptions.push(replication.active$.subscribe((active) => {
@@ -175,6 +179,11 @@ export class SyncEngine {
     await Promise.all([...this.replications.values()].map((r) => r.awaitInSync()));
   }
 
+  /** An authorized request to the server's API (pages that need the network, e.g. the pharmacovigilance queue). */
+  apiFetch(path: string, init?: RequestInit): Promise<Response> {
+    return this.tokens.fetch(path, init);
+  }
+
   /** The access token held now, for a best-effort sign-out. */
   peekAccessToken(): string | null {
     return this.tokens.peekAccessToken();
@@ -195,6 +204,27 @@ export class SyncEngine {
     await Promise.all([...this.replications.values()].map((r) => r.cancel().catch(() => undefined)));
     for (const subject of this.subjects.values()) subject.complete();
     this.update({ running: false, active: false, connected: false });
+  }
+
+  /**
+   * Adverse-event reports are sent before anything else (pharmacovigilance's 24-hour clock):
+   * every other collection's push first waits until the adverse-events replication is in sync.
+   * Needed because after an outage all replications retry at the same moment (RxDB retries on
+   * the browser's `online` event), so starting them in order alone would not decide who pushes
+   * first. Bounded by a timeout so that a report the server keeps refusing never blocks the rest.
+   */
+  private async adverseEventsFirst(): Promise<void> {
+    const reports = this.replications.get('adverseevents');
+    if (!reports || this.stopped || this.ended) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ADVERSE_EVENTS_FIRST_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([reports.awaitInSync().then(() => undefined, () => undefined), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private update(patch: Parameters<ReturnType<typeof useSyncStore.getState>['update']>[0]): void {

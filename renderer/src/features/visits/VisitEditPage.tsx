@@ -18,6 +18,9 @@ import { VisitForm } from './VisitForm';
 import { VisitReadOnly } from './VisitReadOnly';
 import { DeleteDraftDialog } from './DeleteDraftDialog';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
+import { QuickCapture } from '../feedback/QuickCapture';
+import { VisitCoaching } from '../team/coaching/VisitCoaching';
+import { useActivityOptions } from '../team/activities/useActivities';
 
 /** Log a new contact (no visit id in the route) or edit one, from the customer file. */
 export function VisitEditPage() {
@@ -28,7 +31,17 @@ export function VisitEditPage() {
   if (!customer.data || (visitId && (!visit.data || visit.data.customerId !== customerId))) return <MissingCustomer />;
   // Submitted: append-only. This also takes over at once if it is submitted elsewhere meanwhile.
   if (visit.data && !isVisitEditable(visit.data)) {
-    return <VisitReadOnly customerName={customer.data.name} visit={visit.data} backTo={`/customers/${customer.data.id}`} />;
+    return (
+      <>
+        <VisitReadOnly
+          customerName={customer.data.name}
+          visit={visit.data}
+          backTo={`/customers/${customer.data.id}`}
+          actions={<QuickCapture customerId={customer.data.id} visitId={visit.data.id} size="small" />}
+        />
+        <VisitCoaching visit={visit.data} />
+      </>
+    );
   }
   return <VisitEditor key={visit.data?.id ?? 'new'} customer={customer.data} existing={visit.data ?? undefined} />;
 }
@@ -41,6 +54,7 @@ function VisitEditor({ customer, existing }: Readonly<{ customer: Customer; exis
   const showToast = useToastStore((s) => s.show);
   const products = useActiveProducts().data;
   const productIds = useMemo(() => new Map(products.map((p) => [p.name, p.id])), [products]);
+  const activities = useActivityOptions(existing?.territoryId ?? customer.territoryId, existing?.activityId);
   const [initial] = useState<VisitFormValues>(() => (existing ? visitToForm(existing) : emptyVisitForm()));
   const [values, setValues] = useState(initial);
   const guard = useLeaveGuard(values !== initial);
@@ -92,6 +106,7 @@ function VisitEditor({ customer, existing }: Readonly<{ customer: Customer; exis
         values={values}
         errors={errors}
         productOptions={products.map((p) => p.name)}
+        activityOptions={activities.map((a) => ({ id: a.id, label: `${a.name} (${a.startDate})` }))}
         saving={saving}
         isDraft={existing !== undefined}
         onChange={setValues}
@@ -99,6 +114,8 @@ function VisitEditor({ customer, existing }: Readonly<{ customer: Customer; exis
         onSubmitVisit={() => void save('submit')}
         {...(existing ? { onDelete: () => setConfirmDelete(true) } : {})}
         onCancel={() => navigate(back)}
+        // Linked to this contact by id even before it is saved: feedback is never held back by the visit form.
+        extraActions={<QuickCapture customerId={customer.id} visitId={envelope.id} size="small" />}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Alert, Autocomplete, Box, Button, Card, CardContent, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
@@ -14,6 +14,8 @@ interface Props {
   values: VisitFormValues;
   errors: FieldErrors;
   productOptions: readonly string[];
+  /** Marketing activities the contact can belong to (offered only when there are some). */
+  activityOptions?: readonly { id: string; label: string }[];
   saving: boolean;
   /** An existing draft is being edited: marked as such, and it can be deleted. */
   isDraft: boolean;
@@ -25,11 +27,13 @@ interface Props {
   /** Only offered for an existing draft; the caller asks for confirmation. */
   onDelete?(): void;
   onCancel(): void;
+  /** Other things to capture during the contact (feedback, an adverse-event report), shown under the title. */
+  extraActions?: ReactNode;
 }
 
 /** Log or edit one contact: built to be filled in two minutes, only kind and time required. */
 export function VisitForm({
-  title, values, errors, productOptions, saving, isDraft, onChange, onSaveDraft, onSubmitVisit, onDelete, onCancel,
+  title, values, errors, productOptions, activityOptions = [], saving, isDraft, onChange, onSaveDraft, onSubmitVisit, onDelete, onCancel, extraActions,
 }: Readonly<Props>) {
   const { t } = useTranslation();
   const set = <K extends keyof VisitFormValues>(key: K, value: VisitFormValues[K]) => onChange({ ...values, [key]: value });
@@ -53,6 +57,7 @@ export function VisitForm({
         <Button variant="contained" startIcon={<SendOutlinedIcon />} onClick={onSubmitVisit} disabled={saving}>{t('visitFlow.submit')}</Button>
       </Stack>
       {Object.keys(errors).length > 0 && <Alert severity="error" sx={{ mb: 2 }}>{t('common.fixErrors')}</Alert>}
+      {extraActions && <Box sx={{ mb: 2 }}>{extraActions}</Box>}
       <Card>
         <CardContent>
           <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', columnGap: 2 }}>
@@ -66,6 +71,13 @@ export function VisitForm({
             <TextField id="visit-location" label={t('visits.location')} value={values.location} onChange={(e) => set('location', e.target.value)} {...err('location')} />
             <TextField id="visit-cost" label={t('visits.cost')} value={values.cost} onChange={(e) => set('cost', e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal' } }} {...err('cost.amount')} />
             <TextField id="visit-currency" label={t('field.currency')} value={values.currency} onChange={(e) => set('currency', e.target.value)} {...err('cost.currency')} />
+            {(activityOptions.length > 0 || values.activityId) && (
+              <TextField select id="visit-activity" label={t('team.visitActivity')} value={values.activityId} onChange={(e) => set('activityId', e.target.value)} {...err('activityId')}>
+                <MenuItem value="">{t('team.noActivity')}</MenuItem>
+                {activityOptions.map((a) => <MenuItem key={a.id} value={a.id}>{a.label}</MenuItem>)}
+                {values.activityId && !activityOptions.some((a) => a.id === values.activityId) && <MenuItem value={values.activityId}>{values.activityId}</MenuItem>}
+              </TextField>
+            )}
           </Box>
           <TextField id="visit-summary" label={t('visits.summary')} multiline minRows={3} value={values.summary} onChange={(e) => set('summary', e.target.value)} {...err('summary')} />
           <Autocomplete

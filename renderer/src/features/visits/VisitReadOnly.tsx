@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
@@ -12,10 +13,12 @@ interface Props {
   visit: Visit;
   /** The customer file. */
   backTo: string;
+  /** What can still be added to a submitted contact (feedback, an adverse-event report). */
+  actions?: ReactNode;
 }
 
 /** A submitted contact, as read: every field, nothing editable (the server would refuse a change). */
-export function VisitReadOnly({ customerName, visit, backTo }: Readonly<Props>) {
+export function VisitReadOnly({ customerName, visit, backTo, actions }: Readonly<Props>) {
   const { t, i18n } = useTranslation();
   const rows = visitDetailRows(visit, loose(t), i18n.language);
   const title = t('visitFlow.viewTitle', { name: customerName });
@@ -25,6 +28,8 @@ export function VisitReadOnly({ customerName, visit, backTo }: Readonly<Props>) 
       <Stack direction="row" sx={{ alignItems: 'center', mb: 2, gap: 2, flexWrap: 'wrap' }}>
         <Typography variant="h1">{title}</Typography>
         <Chip size="small" color="success" variant="outlined" label={t('visitStatus.submitted')} />
+        {actions && <Box sx={{ flex: 1 }} />}
+        {actions}
       </Stack>
       <Alert severity="info" icon={<LockOutlinedIcon fontSize="inherit" />} sx={{ mb: 2 }}>{t('visitFlow.readOnlyNote')}</Alert>
       <Card>

@@ -85,6 +85,7 @@ describe('emptyVisitForm', () => {
       jointActions: '',
       nextStep: '',
       followUpDate: '',
+      activityId: '',
     });
     expect(DEFAULT_CURRENCY).toBe('CNY');
   });
@@ -410,7 +411,17 @@ describe('visitToForm', () => {
       jointActions: '下月科室会联合讲课',
       nextStep: '送最新指南解读',
       followUpDate: '2026-03-16',
+      activityId: '',
     });
+  });
+
+  it('links the contact to a marketing activity, and unlinks it', () => {
+    const linked = formToVisit(values({ activityId: 'act-7' }), envelope, undefined, USER, NOW);
+    expect(linked.errors).toEqual({});
+    expect(linked.doc.activityId).toBe('act-7');
+    expect(visitToForm(linked.doc).activityId).toBe('act-7');
+    const unlinked = formToVisit({ ...visitToForm(linked.doc), activityId: '' }, envelope, linked.doc, USER, NOW);
+    expect(unlinked.doc).not.toHaveProperty('activityId');
   });
 
   it('gives empty text for a minimal visit and the default currency', () => {

@@ -23,6 +23,8 @@ export interface VisitFormValues {
   jointActions: string;
   nextStep: string;
   followUpDate: string;
+  /** Marketing activity the contact belongs to ('' for none). */
+  activityId: string;
 }
 
 export const DEFAULT_CURRENCY = 'CNY';
@@ -33,7 +35,7 @@ export function emptyVisitForm(now: Date = new Date()): VisitFormValues {
     startAt: instantToLocalInput(now.toISOString()),
     location: '', duration: '', cost: '', currency: DEFAULT_CURRENCY,
     concessions: [], products: [], samples: [],
-    summary: '', jointActions: '', nextStep: '', followUpDate: '',
+    summary: '', jointActions: '', nextStep: '', followUpDate: '', activityId: '',
   };
 }
 
@@ -52,6 +54,7 @@ export function visitToForm(v: Visit): VisitFormValues {
     jointActions: v.jointActions ?? '',
     nextStep: v.nextStep ?? '',
     followUpDate: v.followUpDate ?? '',
+    activityId: v.activityId ?? '',
   };
 }
 
@@ -142,6 +145,7 @@ export function formToVisit(
     jointActions: text(values.jointActions),
     nextStep: text(values.nextStep),
     followUpDate: text(values.followUpDate),
+    activityId: text(values.activityId),
   };
   for (const [key, value] of Object.entries(optional) as [keyof Visit, unknown][]) {
     if (value === undefined) delete (doc as Partial<Visit>)[key];

@@ -1,0 +1,78 @@
+/**
+ * Dashboard benchmark: the report functions of the manager workspace over a team of 20 reps,
+ * 10,000 customers and 100,000 visits (seeded, the same every run). Each dashboard's
+ * computations are timed cold (a fresh visit index and day cache, as on the first render);
+ * the median of RUNS runs is reported and must stay under the 1 s budget.
+ *
+ *   npm run bench:dashboards            (node --import tsx bench/dashboards.bench.ts)
+ */
+import { performance } from 'node:perf_hooks';
+import { activityEvaluation } from '../shared/reports/activities';
+import { coverage } from '../shared/reports/coverage';
+import { addDays, localDayOf } from '../shared/reports/days';
+import { feedbackByProductAndKind } from '../shared/reports/feedback';
+import { overdueFollowUps } from '../shared/reports/followUps';
+import { openItems } from '../shared/reports/openItems';
+import { DEFAULT_TIER_CONFIG, pareto, valueTiers } from '../shared/reports/valueTiers';
+import { indexVisits } from '../shared/reports/visitIndex';
+import { visitsPerRepPerWeek } from '../shared/reports/visitsPerWeek';
+import { generateTeam } from './dashboardData';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const BUDGET_MS = 1000;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function time(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const started = performance.now();
+const team = generateTeam();
+console.log(`Generated ${team.repIds.length} reps, ${team.customers.length} customers, ${team.visits.length} visits, ${team.feedback.length} feedback in ${(performance.now() - started).toFixed(0)} ms`);
+
+const asOf = team.asOf;
+const from = addDays(asOf, -83); // 12 weeks
+const steps: Record<string, number[]> = {};
+const record = (name: string, ms: number) => (steps[name] ??= []).push(ms);
+
+for (let run = 0; run < RUNS; run++) {
+  const dayOf = localDayOf();
+  let index!: ReturnType<typeof indexVisits>;
+  const overview = [
+    time(() => (index = indexVisits(team.visits, { asOf, dayOf }))),
+    time(() => visitsPerRepPerWeek(index, { from, to: asOf, repIds: team.repIds })),
+    time(() => coverage(team.customers, index, { tiers: ['A', 'B'], withinDays: 30, repIds: team.repIds })),
+    time(() => overdueFollowUps(index)),
+    time(() => feedbackByProductAndKind(team.feedback, { from, to: asOf, dayOf })),
+    time(() => openItems({ questions: team.questions, feedback: team.feedback, adverseEvents: team.adverseEvents }, { repIds: team.repIds })),
+  ];
+  ['indexVisits', 'visitsPerRepPerWeek', 'coverage', 'overdueFollowUps', 'feedbackByProductAndKind', 'openItems'].forEach((n, i) => record(n, overview[i]!));
+  record('overview dashboard (all of the above)', overview.reduce((a, b) => a + b, 0));
+
+  const value = time(() => pareto(valueTiers(team.customers, DEFAULT_TIER_CONFIG).ranked));
+  record('value dashboard (valueTiers + pareto)', value);
+
+  const dayOf2 = localDayOf();
+  const activities = time(() => activityEvaluation(team.activities, indexVisits(team.visits, { asOf, dayOf: dayOf2 }), { feedback: team.feedback, comments: team.comments }, { dayOf: dayOf2 }));
+  record('activities dashboard (indexVisits + activityEvaluation)', activities);
+}
+
+console.log(`\nMedian of ${RUNS} runs (ms):`);
+let failed = false;
+for (const [name, xs] of Object.entries(steps)) {
+  const m = median(xs);
+  const isDashboard = name.includes('dashboard');
+  if (isDashboard && m >= BUDGET_MS) failed = true;
+  console.log(`  ${name.padEnd(58)} ${m.toFixed(1).padStart(8)}${isDashboard ? (m < BUDGET_MS ? '  ok (< 1 s)' : '  OVER BUDGET') : ''}`);
+}
+if (failed) {
+  console.error(`\nA dashboard took ${BUDGET_MS} ms or more.`);
+  process.exitCode = 1;
+}

@@ -1,3 +1,4 @@
+import type { DocTypes } from '../schemas';
 import { describe, expect, it } from 'vitest';
 import { hasErrors, validateDocument } from '../validation/validateDocument';
 import type { Actor } from './actor';

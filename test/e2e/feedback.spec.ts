@@ -1,8 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { FieldbookTestHooks } from '../../renderer/src/testing/testHooks';
 import {
   DEMO_PASSWORD, L, addVisit, asAdmin, createCustomer, newRep, openApp, serverDocs, type TestUser,
 } from './fixtures';
 import { FB, expectSynced, feedbackBlock, feedbackDialog, fillFeedback, look, pushAs, reportDialog } from './feedbackFixtures';
+
+type TestWindow = Window & { fieldbookTest?: FieldbookTestHooks };
 
 /**
  * Feedback capture (from a customer file, a submitted contact and the contact form), the feedback
@@ -16,12 +19,6 @@ test.describe.configure({ timeout: 180_000 });
 
 const CARDIOLIN = '康脉宁 Cardiolin 5 mg';
 const GLUCOSTAT = '糖平 Glucostat XR 500 mg';
-
-async function openCustomer(page: Page, name: string): Promise<void> {
-  await page.goto('./#/customers');
-  await page.getByRole('list', { name: /客户列表|Customer list/ }).getByText(name).first().click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
 
 interface ServerDoc {
   id: string;
@@ -137,7 +134,7 @@ test.describe('in Chinese', () => {
     await context.setOffline(true);
     const capturedAt = new Date(Date.now() - 30.5 * 3_600_000).toISOString();
     await page.evaluate(async (at) => {
-      const hooks = window.fieldbookTest!;
+      const hooks = (window as TestWindow).fieldbookTest!;
       const user = hooks.currentUser();
       await hooks.insertDocs('adverseevents', [{
         id: `ae-old-${Date.now()}`, territoryId: user.territoryId, repId: user.id,

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { FieldbookTestHooks } from '../../renderer/src/testing/testHooks';
 import { DEMO_PASSWORD, asAdmin, openApp } from './fixtures';
 import { goOffline, openTeam } from './teamFixtures';
+
+type TestWindow = Window & { fieldbookTest?: FieldbookTestHooks };
 
 /**
  * Speed of the manager dashboards in Chromium with a big team on the manager's computer:
@@ -31,7 +34,7 @@ async function seedBigTeam(page: Page, repIds: string[], territoryIds: string[])
     const now = Date.now();
     const meta = { createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString(), createdBy: 'perf', updatedBy: 'perf' };
     const tiers = ['A', 'B', 'B', 'C', 'C', 'C', 'D', 'D', 'D', 'D'] as const;
-    const hooks = window.fieldbookTest!;
+    const hooks = (window as TestWindow).fieldbookTest!;
     const perRep = customers / repIds.length;
     const customerDocs = Array.from({ length: customers }, (_, i) => {
       const r = Math.floor(i / perRep);

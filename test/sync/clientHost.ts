@@ -45,7 +45,7 @@ async function handle(request: HostRequest): Promise<unknown> {
     case 'inspect':
       return client(request.client).inspect(request.collection, request.ids);
     case 'report':
-      return clients.map((c): ClientReport => ({ name: c.name, userId: c.userId, stats: c.stats, edits: c.edits, trace: c.trace.slice(-4000) }));
+      return clients.map((c): ClientReport => ({ name: c.name, userId: c.userId, stats: c.stats, edits: c.edits, trace: c.trace }));
     case 'close':
       await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
       setTimeout(() => process.exit(0), 10).unref();

@@ -494,7 +494,7 @@ export class SyncClient {
   readonly trace: string[] = [];
   private note(line: string): void {
     this.trace.push(`${line} @${new Date().toISOString().slice(11, 23)}`);
-    if (this.trace.length > 5000) this.trace.splice(0, 1000);
+    if (this.trace.length > 60000) this.trace.splice(0, 10000);
   }
 
   async close(): Promise<void> {

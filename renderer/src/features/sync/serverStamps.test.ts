@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServerStamps, stampOf } from './serverStamps';
 
-const doc = (id: string, updatedAt: string, deleted = false) => ({ id, updatedAt, _deleted: deleted }) as { id: string };
+const doc = (id: string, updatedAt: string, deleted = false, updatedBy = 'u1') => ({ id, updatedAt, updatedBy, _deleted: deleted }) as { id: string };
 
 describe('ServerStamps', () => {
   it('recognises a received server state and nothing else', () => {
@@ -27,6 +27,8 @@ describe('ServerStamps', () => {
     expect(s.isEcho('customers', doc('c1', 't1'))).toBe(true);
     expect(s.isEcho('customers', doc('c1', 't1', true))).toBe(false);
     expect(s.isEcho('customers', doc('c1', 't2'))).toBe(false);
+    // The same millisecond by someone else (a local edit of this user) is not an echo.
+    expect(s.isEcho('customers', doc('c1', 't1', false, 'u2'))).toBe(false);
   });
 
   it('reads updatedAt defensively', () => {

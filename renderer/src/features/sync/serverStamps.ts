@@ -1,9 +1,10 @@
 /** How many recent server states are remembered per document. */
 const KEPT = 16;
 
-type Doc = { id: string; updatedAt?: unknown; _deleted?: unknown };
+type Doc = { id: string; updatedAt?: unknown; updatedBy?: unknown; _deleted?: unknown };
 
-const keyOf = (doc: Doc): string => `${stampOf(doc)}|${doc._deleted === true ? 1 : 0}`;
+/** Stamp, author and deleted flag: a local edit at the same millisecond as someone's server write still differs. */
+const keyOf = (doc: Doc): string => `${stampOf(doc)}|${String(doc.updatedBy)}|${doc._deleted === true ? 1 : 0}`;
 
 /**
  * The `updatedAt` (and deleted flag) of server states recently received per document. A local
@@ -29,7 +30,7 @@ export class ServerStamps {
   }
 
   /**
-   * The document is exactly a server state received earlier (same stamp, same deleted flag): when
+   * The document is exactly a server state received earlier (same stamp, author, deleted flag): when
    * RxDB offers it for a push, it is an older server state echoed back, never a user's edit.
    */
   isEcho(collection: string, doc: { id: string }): boolean {
@@ -38,7 +39,7 @@ export class ServerStamps {
 
   /** The latest server stamp received for a document ('' when none). */
   newest(collection: string, id: string): string {
-    return (this.byCollection.get(collection)?.get(id) ?? []).map((key) => key.slice(0, key.lastIndexOf('|'))).reduce((a, b) => (b > a ? b : a), '');
+    return (this.byCollection.get(collection)?.get(id) ?? []).map((key) => key.slice(0, key.indexOf('|'))).reduce((a, b) => (b > a ? b : a), '');
   }
 }
 

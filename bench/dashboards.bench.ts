@@ -4,8 +4,16 @@
  * computations are timed cold (a fresh visit index and day cache, as on the first render);
  * the median of RUNS runs is reported and must stay under the 1 s budget.
  *
+ * Each step is timed twice: wall clock, and the CPU time of this process (user + system, all
+ * threads, so garbage collection on helper threads counts too). The budget is checked on CPU
+ * time: the reports run on one thread, so on an idle computer the wall time is the CPU time,
+ * while on a shared, busy machine (a CI runner, several test suites at once) the wall time
+ * also counts the time spent waiting for a core and says nothing about the code. Both are
+ * printed, with the load average, so a reader can see which situation a run was in.
+ *
  *   npm run bench:dashboards            (node --import tsx bench/dashboards.bench.ts)
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { activityEvaluation } from '../shared/reports/activities';
 import { coverage } from '../shared/reports/coverage';
@@ -27,11 +35,21 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-function time(fn: () => unknown): number {
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+function time(fn: () => unknown): Timing {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   fn();
-  return performance.now() - start;
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
 }
+
+const sum = (xs: Timing[]): Timing => ({ wall: xs.reduce((a, x) => a + x.wall, 0), cpu: xs.reduce((a, x) => a + x.cpu, 0) });
 
 const started = performance.now();
 const team = generateTeam();
@@ -39,8 +57,8 @@ console.log(`Generated ${team.repIds.length} reps, ${team.customers.length} cust
 
 const asOf = team.asOf;
 const from = addDays(asOf, -83); // 12 weeks
-const steps: Record<string, number[]> = {};
-const record = (name: string, ms: number) => (steps[name] ??= []).push(ms);
+const steps: Record<string, Timing[]> = {};
+const record = (name: string, timing: Timing) => (steps[name] ??= []).push(timing);
 
 for (let run = 0; run < RUNS; run++) {
   const dayOf = localDayOf();
@@ -54,7 +72,7 @@ for (let run = 0; run < RUNS; run++) {
     time(() => openItems({ questions: team.questions, feedback: team.feedback, adverseEvents: team.adverseEvents }, { repIds: team.repIds })),
   ];
   ['indexVisits', 'visitsPerRepPerWeek', 'coverage', 'overdueFollowUps', 'feedbackByProductAndKind', 'openItems'].forEach((n, i) => record(n, overview[i]!));
-  record('overview dashboard (all of the above)', overview.reduce((a, b) => a + b, 0));
+  record('overview dashboard (all of the above)', sum(overview));
 
   const value = time(() => pareto(valueTiers(team.customers, DEFAULT_TIER_CONFIG).ranked));
   record('value dashboard (valueTiers + pareto)', value);
@@ -64,15 +82,19 @@ for (let run = 0; run < RUNS; run++) {
   record('activities dashboard (indexVisits + activityEvaluation)', activities);
 }
 
-console.log(`\nMedian of ${RUNS} runs (ms):`);
+const cores = availableParallelism();
+const load = loadavg()[0]!;
+console.log(`\nMedian of ${RUNS} runs (ms); load average ${load.toFixed(1)} on ${cores} cores${load > cores ? ' (busy: wall times include waiting for a core)' : ''}:`);
+console.log(`  ${'step'.padEnd(58)} ${'CPU'.padStart(8)} ${'wall'.padStart(8)}`);
 let failed = false;
 for (const [name, xs] of Object.entries(steps)) {
-  const m = median(xs);
+  const cpu = median(xs.map((x) => x.cpu));
+  const wall = median(xs.map((x) => x.wall));
   const isDashboard = name.includes('dashboard');
-  if (isDashboard && m >= BUDGET_MS) failed = true;
-  console.log(`  ${name.padEnd(58)} ${m.toFixed(1).padStart(8)}${isDashboard ? (m < BUDGET_MS ? '  ok (< 1 s)' : '  OVER BUDGET') : ''}`);
+  if (isDashboard && cpu >= BUDGET_MS) failed = true;
+  console.log(`  ${name.padEnd(58)} ${cpu.toFixed(1).padStart(8)} ${wall.toFixed(1).padStart(8)}${isDashboard ? (cpu < BUDGET_MS ? '  ok (< 1 s)' : '  OVER BUDGET') : ''}`);
 }
 if (failed) {
-  console.error(`\nA dashboard took ${BUDGET_MS} ms or more.`);
+  console.error(`\nA dashboard took ${BUDGET_MS} ms of CPU time or more.`);
   process.exitCode = 1;
 }

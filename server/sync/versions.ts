@@ -7,7 +7,7 @@ import type { Store } from '../store/types';
 
 /** Every readable document's version, read page by page in seq order like a pull from 0. */
 export async function versions(store: Store, actor: Actor, collection: SyncedCollection): Promise<VersionsResponse> {
-  const scope = readScope(actor);
+  const scope = readScope(actor, collection);
   const out: DocVersion[] = [];
   let cursor = 0;
   for (;;) {

@@ -77,6 +77,25 @@ describe('buildAgenda', () => {
     expect(buildAgenda(ny, '2026-03-16', dayOfIn('America/New_York')).today).toHaveLength(1);
   });
 
+  it('a follow-up date is a calendar day: the same instant makes it due, upcoming or overdue depending on the zone (Asia/Shanghai vs UTC)', () => {
+    const docs = { customers: [customer('c1')], visits: [visit('v1', 'c1', '2026-03-02T02:00:00.000Z', { nextStep: 'Bring the study', followUpDate: '2026-03-10' })] };
+    const groupAt = (now: string, zone: string) => {
+      const dayOf = dayOfIn(zone);
+      const today = dayOf(now);
+      const agenda = buildAgenda(deriveReminderItems({ ...sources(today, docs), now, dayOf }), today, dayOf);
+      const group = (['overdue', 'today', 'upcoming'] as const).find((g) => agenda[g].length > 0);
+      return [today, group, group ? agenda[group][0]?.daysOverdue : undefined];
+    };
+    // 17:00 UTC on 9 March is 01:00 on 10 March in Beijing: due today there, tomorrow in UTC.
+    expect(groupAt('2026-03-09T17:00:00.000Z', 'Asia/Shanghai')).toEqual(['2026-03-10', 'today', 0]);
+    expect(groupAt('2026-03-09T17:00:00.000Z', 'UTC')).toEqual(['2026-03-09', 'upcoming', 0]);
+    // 20:00 UTC on 10 March is 04:00 on 11 March in Beijing: a day overdue there, still due today in UTC.
+    expect(groupAt('2026-03-10T20:00:00.000Z', 'Asia/Shanghai')).toEqual(['2026-03-11', 'overdue', 1]);
+    expect(groupAt('2026-03-10T20:00:00.000Z', 'UTC')).toEqual(['2026-03-10', 'today', 0]);
+    // 15:59 UTC on 10 March is 23:59 in Beijing: the last minute of the due day.
+    expect(groupAt('2026-03-10T15:59:00.000Z', 'Asia/Shanghai')).toEqual(['2026-03-10', 'today', 0]);
+  });
+
   it('works end to end from documents: follow-up done elsewhere, customer deleted, draft and submitted', () => {
     const docs = {
       customers: [customer('c1'), customer('c2', { keyDates: [{ kind: 'birthday' as const, date: '03-08' }] })],

@@ -29,6 +29,11 @@ export interface QueryUnit {
   terms: string[];
   /** Latin words may also match index terms that start with this (as-you-type). */
   prefix?: string;
+  /**
+   * Han: joined from characters ICU left single (康|脉|宁 → 康脉宁). A guess: where the index
+   * lacks some of its bigrams, the search falls back to the parts it has (用|缬|平 → 缬平).
+   */
+  joined?: boolean;
 }
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
@@ -43,7 +48,12 @@ const EN_STOP = new Set(
     .split(' '),
 );
 /** Chinese function words and question words (as ICU segments them). */
-const ZH_STOP = new Set(['的', '了', '和', '与', '及', '是', '在', '有', '吗', '呢', '吧', '啊', '么', '或', '也', '都', '就', '对', '请问', '什么', '怎么', '如何', '哪些', '是否', '可以', '能否', '一下', '有没有']);
+const ZH_STOP = new Set(['的', '了', '和', '与', '及', '是', '在', '有', '吗', '呢', '吧', '啊', '么', '或', '也', '都', '就', '对', '能', '会', '请问', '什么', '怎么', '如何', '哪些', '是否', '可以', '能否', '一下', '有没有']);
+/**
+ * Question phrases ICU splits into a function word and a stray character (怎么|办, 怎么|用):
+ * blanked out of the query before segmenting, so 办 or 用 alone does not become a search word.
+ */
+const ZH_QUESTION_PHRASES = /怎么办|怎么用|怎么做|怎么样|怎样|能不能|可不可以|是不是|会不会|要不要|有没有/g;
 
 type Segment = { segment: string; index: number };
 
@@ -158,10 +168,11 @@ export function queryUnits(query: string): QueryUnit[] {
   let single = '';
   let singleEnd = -1;
   const flushSingle = (): void => {
-    if (single && !(single.length === 1 && ZH_STOP.has(single))) add(hanUnit(single));
+    if (single.length > 1) add({ ...hanUnit(single), joined: true });
+    else if (single && !ZH_STOP.has(single)) add(hanUnit(single));
     single = '';
   };
-  for (const { segment, index } of words(query)) {
+  for (const { segment, index } of words(query.replace(ZH_QUESTION_PHRASES, (m) => ' '.repeat(m.length)))) {
     if (HAN_ONLY.test(segment)) {
       if (segment.length === 1) {
         if (single && singleEnd !== index) flushSingle();

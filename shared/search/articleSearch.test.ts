@@ -90,6 +90,14 @@ describe('ArticleSearchIndex: Chinese', () => {
   it('a whole question ranks the best answer first', () => {
     expect(ids(ix, '康脉宁老年患者的剂量')[0]).toBe('elderly');
   });
+  it('single characters joined into a word drop strays no article holds with the rest', () => {
+    // ICU: 老年|患者|能|用|康|脉|宁|吗 → 老年 · 患者 · 用康脉宁 → 用康脉宁 is found nowhere with 老年 患者: 康脉宁.
+    expect(queryUnits('老年患者能用康脉宁吗').map((u) => u.text)).toEqual(['老年', '患者', '用康脉宁']);
+    expect(ix.search('老年患者能用康脉宁吗').units).toEqual(['老年', '患者', '康脉宁']);
+    expect(ids(ix, '老年患者能用康脉宁吗')[0]).toBe('elderly');
+    // Question phrases ICU splits into a function word and a stray character are no search words.
+    expect(queryUnits('不良反应怎么办').map((u) => u.text)).toEqual(['不良', '反应']);
+  });
   it('a one-character query finds words holding the character', () => {
     expect(ids(ix, '肿')).toEqual(['ae-cardiolin']);
   });

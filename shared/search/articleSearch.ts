@@ -8,7 +8,7 @@
  * terms, so it stays in the low milliseconds with thousands of articles.
  */
 import type { Article } from '../schemas/article';
-import { analyze, eachTerm, queryUnits, type QueryUnit, type Token } from './analyze';
+import { eachTerm, queryUnits, type QueryUnit } from './analyze';
 import type { HighlightPart } from './highlight';
 import { markdownToText } from './markdownText';
 
@@ -28,6 +28,8 @@ const B = 0.75;
 const PREFIX_FACTOR = 0.6;
 /** At most this many index terms per prefix (a two-letter prefix would otherwise touch everything). */
 const MAX_PREFIX_TERMS = 50;
+/** Joined single characters longer than this are cut before looking for their parts (which takes quadratic time). */
+const MAX_JOINED = 10;
 /** Term counts per field are packed into one number, 8 bits each (BM25 saturates long before 255). */
 const TF_MAX = 255;
 
@@ -116,7 +118,7 @@ export class ArticleSearchIndex {
   }
 
   search(query: string, filters: ArticleFilters = {}, limit = 100): ArticleSearchResult {
-    const units = queryUnits(query);
+    const units = this.resolve(queryUnits(query));
     const passes = filterOf(filters);
     if (units.length === 0) {
       this.recent ??= [...this.byId.values()].sort((a, b) => byRecent(a.article, b.article));
@@ -162,6 +164,53 @@ export class ArticleSearchIndex {
     hits.sort((a, b) => Number(b.complete) - Number(a.complete) || b.score - a.score || byRecent(a.article, b.article));
     if (hits.length > limit) hits.length = limit;
     return { hits, units: units.map((u) => u.text) };
+  }
+
+  /**
+   * A unit joined from single characters (a guess) that no article holds whole together with the
+   * query's other Chinese words is replaced by its longest part, two characters at least, that
+   * one does: 孕妇 + 用缬平 (用|缬|平) → 孕妇 + 缬平. Otherwise it stays as it is.
+   */
+  private resolve(units: QueryUnit[]): QueryUnit[] {
+    if (!units.some((u) => u.joined)) return units;
+    const fixed = units.filter((u) => u.kind === 'han' && !u.joined).flatMap((u) => u.terms);
+    const base = fixed.length > 0 ? this.slotsHolding(fixed, null) : null;
+    const out: QueryUnit[] = [];
+    for (const u of units) {
+      const chars = u.joined && base?.size !== 0 ? Array.from(u.text).slice(0, MAX_JOINED) : [];
+      let found: QueryUnit | undefined;
+      for (let len = chars.length; len >= 2 && !found; len--) {
+        for (let at = 0; at + len <= chars.length && !found; at++) {
+          const part = hanUnitOf(chars.slice(at, at + len).join(''));
+          if (this.slotsHolding(part.terms, base, true).size > 0) found = part;
+        }
+      }
+      const unit = found ?? u;
+      if (!out.some((o) => o.kind === unit.kind && o.text === unit.text)) out.push(unit);
+    }
+    return out;
+  }
+
+  /** Slots of the articles holding every one of `terms` (and in `base` if given); with `any`, the first one found only. */
+  private slotsHolding(terms: readonly string[], base: ReadonlySet<number> | null, any = false): Set<number> {
+    const found = new Set<number>();
+    const lists: Posting[] = [];
+    for (const t of terms) {
+      const p = this.postings.get(t);
+      if (!p) return found;
+      lists.push(p);
+    }
+    lists.sort((a, b) => a.slots.length - b.slots.length);
+    let candidates = base ? lists[0]!.slots.filter((s) => base.has(s)) : lists[0]!.slots;
+    for (let i = 1; i < lists.length && candidates.length > 0; i++) {
+      const set = new Set(lists[i]!.slots);
+      candidates = candidates.filter((s) => set.has(s));
+    }
+    for (const s of candidates) {
+      found.add(s);
+      if (any) break;
+    }
+    return found;
   }
 
   /**
@@ -315,6 +364,15 @@ export class ArticleSearchIndex {
   }
 }
 
+/** A Han query unit for a run of characters: every bigram required. */
+function hanUnitOf(text: string): QueryUnit {
+  const terms: string[] = [];
+  eachTerm(text, (t) => {
+    if (!terms.includes(t)) terms.push(t);
+  });
+  return { kind: 'han', text, terms };
+}
+
 function fieldTexts(a: Article): Record<Field, string> {
   return {
     title: a.title,
@@ -342,29 +400,71 @@ function byRecent(a: Article, b: Article): number {
 
 // ---- Highlighting ---------------------------------------------------------------------------
 
-/** UTF-16 ranges [start, end) of `text` that match the query, merged and in order. */
-export function matchRanges(text: string, query: string): [number, number][] {
+interface Matcher {
+  exact: Set<string>;
+  prefixes: string[];
+  singles: Set<string>;
+}
+
+/**
+ * What marks a match, per query. A result list highlights the same query in a few hundred
+ * texts (titles, excerpts, tags), so the query is segmented once, not once per text.
+ */
+const matchers = new Map<string, Matcher | null>();
+const MATCHERS_MAX = 50;
+
+function matcherOf(query: string): Matcher | null {
+  const cached = matchers.get(query);
+  if (cached !== undefined) return cached;
   const units = queryUnits(query);
-  if (units.length === 0 || text === '') return [];
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  const singles = new Set<string>();
-  for (const u of units) {
-    for (const t of u.terms) exact.add(t);
-    if (u.prefix) prefixes.push(u.prefix);
-    if (u.kind === 'han' && u.text.length === 1) singles.add(u.text);
-  }
-  const ranges: [number, number][] = [];
-  const tokens: Token[] = analyze(text);
-  for (const tok of tokens) {
-    if (exact.has(tok.term)) ranges.push([tok.start, tok.end]);
-    else if (prefixes.length > 0 && /^[a-z]/.test(tok.term)) {
-      const word = text.slice(tok.start, tok.end).toLowerCase();
-      if (prefixes.some((p) => word.startsWith(p) || tok.term.startsWith(p))) ranges.push([tok.start, tok.end]);
-    } else if (singles.size > 0 && tok.term.length === 2) {
-      for (let i = 0; i < 2; i++) if (singles.has(tok.term[i]!)) ranges.push([tok.start + i, tok.start + i + 1]);
+  let m: Matcher | null = null;
+  if (units.length > 0) {
+    m = { exact: new Set(), prefixes: [], singles: new Set() };
+    for (const u of units) {
+      for (const t of u.terms) m.exact.add(t);
+      if (u.prefix) m.prefixes.push(u.prefix);
+      if (u.kind === 'han' && u.text.length === 1) m.singles.add(u.text);
     }
   }
+  if (matchers.size >= MATCHERS_MAX) matchers.clear();
+  matchers.set(query, m);
+  return m;
+}
+
+/** Plain text of article bodies, for excerpts: the same bodies are shown again at every keystroke. */
+const bodyTexts = new Map<string, string>();
+const BODY_TEXTS_MAX = 2000;
+
+function bodyText(body: string): string {
+  let text = bodyTexts.get(body);
+  if (text === undefined) {
+    text = markdownToText(body);
+    if (bodyTexts.size >= BODY_TEXTS_MAX) bodyTexts.clear();
+    bodyTexts.set(body, text);
+  }
+  return text;
+}
+
+const isLatinTerm = (term: string): boolean => {
+  const c = term.charCodeAt(0);
+  return c >= 97 && c <= 122; // a-z
+};
+
+/** UTF-16 ranges [start, end) of `text` that match the query, merged and in order. */
+export function matchRanges(text: string, query: string): [number, number][] {
+  const m = matcherOf(query);
+  if (!m || text === '') return [];
+  const { exact, prefixes, singles } = m;
+  const ranges: [number, number][] = [];
+  eachTerm(text, (term, start, end) => {
+    if (exact.has(term)) ranges.push([start, end]);
+    else if (prefixes.length > 0 && isLatinTerm(term)) {
+      const word = text.slice(start, end).toLowerCase();
+      if (prefixes.some((p) => word.startsWith(p) || term.startsWith(p))) ranges.push([start, end]);
+    } else if (singles.size > 0 && term.length === 2) {
+      for (let i = 0; i < 2; i++) if (singles.has(term[i]!)) ranges.push([start + i, start + i + 1]);
+    }
+  });
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const r of ranges) {
@@ -398,7 +498,7 @@ function partsOf(text: string, ranges: readonly [number, number][]): HighlightPa
  * the matches marked. Ellipses show where text was cut.
  */
 export function articleSnippet(body: string, query: string, maxLength = 160): HighlightPart[] {
-  const text = markdownToText(body);
+  const text = bodyText(body);
   const ranges = matchRanges(text, query);
   if (text.length <= maxLength) return partsOf(text, ranges);
   const first = ranges[0]?.[0] ?? 0;

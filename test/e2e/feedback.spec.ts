@@ -258,6 +258,8 @@ test.describe('in English', () => {
     await expect(page.getByText(/Pharmacovigilance received this report on/)).toBeVisible();
     await expect(page.getByTestId('unsent-reports')).toHaveCount(0);
     await look(page, '4a-report-sent-en');
+    // The linked feedback entry goes after the report: wait until everything is on the server.
+    await expectSynced(page);
     const [report] = await inTerritory('adverseevents', rep.territoryId);
     expect(report).toMatchObject({ patient: { initials: 'J.K.', ageYears: 81, sex: 'female' }, seriousness: 'serious', seriousnessCriteria: ['hospitalisation'], pvStatus: 'received', product: { productId: 'prod-coagusafe' } });
     const linked = (await inTerritory('feedback', rep.territoryId)).find((f) => f.adverseEventId === report!.id);
@@ -265,10 +267,13 @@ test.describe('in English', () => {
     expect(JSON.stringify(linked)).not.toContain('J.K.');
   });
 
-  test('feedback from the contact form without leaving it; choosing adverse event switches to the report', async ({ page }) => {
+  test('feedback from the contact form without leaving it, offline; choosing adverse event switches to the report', async ({ page, context }) => {
     const t = FB.en;
     const rep = await openApp(page, 'en');
     await createCustomer(page, { name: 'Dr. Ming Zhao', code: 'HCP-HZ-FB3', institution: 'Zhejiang Provincial Hospital' }, 'en');
+    // The whole contact, with its feedback, is captured without a network.
+    await expectSynced(page);
+    await context.setOffline(true);
     await page.getByRole('link', { name: L.en.logVisit }).click();
     await page.getByRole('textbox', { name: L.en.summary, exact: true }).fill('Discussed Glucostat supply.');
     await page.getByRole('main').getByRole('button', { name: t.capture }).click();
@@ -297,7 +302,9 @@ test.describe('in English', () => {
     await expect(page.getByRole('list', { name: L.en.timeline })).toContainText('Discussed Glucostat supply.');
     await expect(feedbackBlock(page, 'en')).toContainText('Bilingual patient diaries, please.');
     await look(page, '4a-customer-feedback-card-en');
+    expect(await inTerritory('feedback', rep.territoryId)).toHaveLength(0);
 
+    await context.setOffline(false);
     await expectSynced(page);
     const [visit] = await inTerritory('visits', rep.territoryId);
     const feedback = await inTerritory('feedback', rep.territoryId);

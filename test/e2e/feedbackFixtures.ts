@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { apiSignIn, SERVER_URL, type Lang } from './fixtures';
+import { apiSignIn, SERVER_URL, shot, type Lang } from './fixtures';
 
 /** Labels of the feedback and adverse-event screens, as a user reads them. */
 export const FB = {
@@ -29,9 +29,8 @@ export const FB = {
   },
 } as const;
 
-export async function look(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `/tmp/shots/${name}.png` });
-}
+/** A screenshot for review, where the other specs put theirs (test-results/screenshots/). */
+export const look = (page: Page, name: string): Promise<void> => shot(page, name);
 
 export const feedbackDialog = (page: Page): Locator => page.getByTestId('feedback-dialog').getByRole('dialog');
 export const reportDialog = (page: Page): Locator => page.getByTestId('adverse-event-dialog').getByRole('dialog');

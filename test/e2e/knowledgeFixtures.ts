@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, openApp, type Lang, type TestUser } from './fixtures';
+import { DEMO_PASSWORD, openApp, shot, type Lang, type TestUser } from './fixtures';
 
 /** Labels of the knowledge base, product catalogue and expert question screens, as a user reads them. */
 export const K = {
@@ -24,10 +23,9 @@ export const K = {
 
 export const demoUser = (userName: string): TestUser => ({ userName, password: DEMO_PASSWORD, territoryId: '' });
 
-/** Screenshots to look at: /tmp/shots/knowledge-<name>.png. */
+/** Screenshots to look at: test-results/screenshots/knowledge-<name>.png. */
 export async function look(page: Page, name: string): Promise<void> {
-  mkdirSync('/tmp/shots', { recursive: true });
-  await page.screenshot({ path: `/tmp/shots/knowledge-${name}.png` });
+  await shot(page, `knowledge-${name}`);
 }
 
 export async function expectSynced(page: Page): Promise<void> {

@@ -20,6 +20,20 @@ test.describe('dashboards of the demo north team, in both languages and both the
         await openTeam(page, lang);
         await expect(page.getByTestId('chart-visits').locator('svg').first()).toBeVisible();
         await shotTo(page, `team-overview-${lang}-${theme}`);
+        if (theme === 'light') {
+          // Exports read back equal the table on screen (counts only: no number formatting), headers in the UI language.
+          const t = TM[lang];
+          const onScreen = await tableText(page, t.visitsSection);
+          expect(onScreen[0]![0]).toBe(t.rep);
+          const csv = await exportFile(page, lang, t.visitsSection, 'csv');
+          expect(parseCsv(csv.content.toString('utf8'))).toEqual(onScreen);
+          const xlsx = await exportFile(page, lang, t.visitsSection, 'xlsx');
+          const [sheet, filters] = await readXlsxFile(xlsx.content);
+          expect(sheet!.data.map((row) => row.map((cell) => String(cell)))).toEqual(onScreen);
+          expect(typeof sheet!.data[1]!.at(-1)).toBe('number');
+          expect(filters!.sheet).toBe(t.filtersSheet);
+          expect(filters!.data).toContainEqual([t.rep, t.teamRow]);
+        }
         await openTeam(page, lang, 'value');
         await expect(page.getByTestId('chart-pareto').locator('svg').first()).toBeVisible();
         await shotTo(page, `team-value-${lang}-${theme}`);
@@ -73,6 +87,11 @@ test.describe('a hand-made team', () => {
     await expect(drill.getByRole('heading', { name: '未拜访的 A 类客户 · 孙一 Rep Sun' })).toBeVisible();
     await expect(drill.getByRole('row')).toHaveCount(2);
     await shotTo(page, 'team-drill-zh');
+    // The drill-down list exports as shown.
+    const drillRows = await tableText(page, '未拜访的 A 类客户 · 孙一 Rep Sun');
+    expect(drillRows[1]).toEqual([expect.stringMatching(/-c2$/), NAMES.c2, '孙一 Rep Sun', 'A', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), '40']);
+    const drillCsv = await exportFile(page, 'zh-CN', '未拜访的 A 类客户 · 孙一 Rep Sun', 'csv');
+    expect(parseCsv(drillCsv.content.toString('utf8'))).toEqual(drillRows);
     await drill.getByRole('link', { name: NAMES.c2 }).click();
     await expect(page.getByRole('heading', { level: 1, name: NAMES.c2 })).toBeVisible();
     await page.goBack();
@@ -83,6 +102,14 @@ test.describe('a hand-made team', () => {
     await page.getByRole('combobox', { name: t.rep }).click();
     await page.getByRole('option', { name: '钱二 Rep Qian' }).click();
     await expect.poll(() => kpi(page, t.contacts)).toBe('2');
+    // Exports follow the filter: only Rep Qian's row, and the filter named in the workbook.
+    const qianAttention = await tableText(page, t.attention);
+    expect(qianAttention.slice(1).map((r) => r[0])).toEqual(['钱二 Rep Qian', '全队']);
+    expect(qianAttention[1]).toEqual(['钱二 Rep Qian', '1', '0', '1', '0']);
+    const qianXlsx = await exportFile(page, 'zh-CN', t.attention, 'xlsx');
+    const [qianSheet, qianFilters] = await readXlsxFile(qianXlsx.content);
+    expect(qianSheet!.data.map((row) => row.map((cell) => String(cell)))).toEqual(qianAttention);
+    expect(qianFilters!.data).toContainEqual(['代表', '钱二 Rep Qian']);
     await page.getByRole('combobox', { name: t.rep }).click();
     await page.getByRole('option', { name: t.teamRow }).click();
     await expect.poll(() => kpi(page, t.contacts)).toBe('6');

@@ -12,7 +12,7 @@ export const TM = {
     export: (what: string) => `导出：${what}`, csv: 'CSV（.csv）', xlsx: 'Excel（.xlsx）', close: '关闭', coaching: '辅导', addComment: '添加辅导评论',
     post: '发表评论', suggestions: (n: number) => `分级调整建议（${n}）`, acceptFor: (name: string, tier: string) => `接受 ${name} 调整为 ${tier} 级`,
     newActivity: '新建活动', activityName: '名称', save: '保存', activityCost: '活动费用', activitiesTable: (n: number) => `市场活动（${n}）`,
-    rep: '代表', teamRow: '全队', aNotVisited: 'A 类未拜访', visitActivity: '市场活动',
+    rep: '代表', teamRow: '全队', aNotVisited: 'A 类未拜访', visitActivity: '市场活动', filtersSheet: '筛选条件',
   },
   en: {
     team: 'Team', overview: 'Overview', value: 'Customer value', activities: 'Activities', contacts: 'Contacts in the period', coverageA: 'A customers visited',
@@ -21,7 +21,7 @@ export const TM = {
     export: (what: string) => `Export: ${what}`, csv: 'CSV (.csv)', xlsx: 'Excel (.xlsx)', close: 'Close', coaching: 'Coaching', addComment: 'Add a coaching comment',
     post: 'Post comment', suggestions: (n: number) => `Suggested tier changes (${n})`, acceptFor: (name: string, tier: string) => `Accept tier ${tier} for ${name}`,
     newActivity: 'New activity', activityName: 'Name', save: 'Save', activityCost: 'Activity cost', activitiesTable: (n: number) => `Activities (${n})`,
-    rep: 'Rep', teamRow: 'Whole team', aNotVisited: 'A not visited', visitActivity: 'Marketing activity',
+    rep: 'Rep', teamRow: 'Whole team', aNotVisited: 'A not visited', visitActivity: 'Marketing activity', filtersSheet: 'Filters',
   },
 } as const;
 
@@ -131,6 +131,5 @@ export async function shotTo(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(height, 6000)) });
   await page.waitForTimeout(300); // charts resize to the new window
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
-  await page.screenshot({ path: `/tmp/shots/${name}.png` });
   await page.setViewportSize(size);
 }

@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { addVisit, createCustomer, DEMO_PASSWORD, L, newRep, openApp, serverDocs, type TestUser } from './fixtures';
+import { addVisit, createCustomer, DEMO_PASSWORD, L, newRep, openApp, serverDocs, shot, type TestUser } from './fixtures';
 import {
-  cutNetwork, dayOffset, expectSynced, goSettings, goToday, RECORD_NOTIFICATIONS, row, screenshot, section, setTier, TL,
+  cutNetwork, dayOffset, expectSynced, goSettings, goToday, RECORD_NOTIFICATIONS, row, section, setTier, TL,
 } from './todayFixtures';
 
 /**
@@ -105,7 +105,7 @@ async function customReminderFlow(page: Page, context: BrowserContext, offline: 
   // The customer's file lists it too.
   await row(due, '电话确认科室会时间').getByRole('link', { name: '李文华' }).click();
   await expect(row(section(page, r.customerCard), '电话确认科室会时间')).toContainText('00:01');
-  if (!offline) await screenshot(page, 'customer-reminders-zh-CN');
+  if (!offline) await shot(page, 'customer-reminders-zh-CN');
   await goToday(page);
 
   // One without customer or time, in three days; then renamed.
@@ -279,11 +279,14 @@ test.describe('demo rep', () => {
       const notified = () => page.evaluate(() => (window as unknown as { __notified?: unknown[] }).__notified?.length ?? 0);
       await expect.poll(notified).toBeGreaterThan(0);
       await expect(page.getByTestId('reminder-notice')).toContainText(tl.openToday);
-      await screenshot(page, `today-notice-${lang}`);
+      await shot(page, `today-notice-${lang}`);
       await page.getByTestId('reminder-notice').getByRole('button', { name: tl.dismiss }).click();
-      await screenshot(page, `today-${lang}`);
+      await shot(page, `today-${lang}`);
+      await section(page, tl.upcoming).scrollIntoViewIfNeeded();
+      await shot(page, `today-upcoming-${lang}`);
       await page.reload();
-      await expect(section(page, tl.overdue).getByRole('listitem').first()).toBeVisible();
+      // A cold start (database open, sync resuming) takes several seconds on a busy machine.
+      await expect(section(page, tl.overdue).getByRole('listitem').first()).toBeVisible({ timeout: 30_000 });
       await page.waitForTimeout(1000);
       expect(await notified()).toBe(0); // a new page: nothing announced again today
       await expect(page.getByTestId('reminder-notice')).toHaveCount(0);
@@ -291,14 +294,14 @@ test.describe('demo rep', () => {
       if (lang === 'en') {
         await page.getByRole('button', { name: tl.newReminder }).click();
         await page.getByRole('dialog').getByRole('button', { name: 'Replenishment (repeats)' }).click();
-        await screenshot(page, 'reminder-dialog-en');
+        await shot(page, 'reminder-dialog-en');
         await page.keyboard.press('Escape');
       } else {
         await goSettings(page, lang);
         await page.getByRole('radio', { name: tl.dark }).check();
-        await screenshot(page, 'settings-reminders-dark-zh-CN');
+        await shot(page, 'settings-reminders-dark-zh-CN');
         await goToday(page, lang);
-        await screenshot(page, 'today-dark-zh-CN');
+        await shot(page, 'today-dark-zh-CN');
         await goSettings(page, lang);
         await page.getByRole('radio', { name: tl.light }).check();
       }

@@ -86,7 +86,3 @@ export const RECORD_NOTIFICATIONS = `(() => {
   window.Notification = Recording;
   window.__notified = log;
 })();`;
-
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: false });
-}

@@ -49,6 +49,9 @@ describe.each(['sqlite', 'postgres'] as const)('authorization matrix on %s', (ba
   });
 
   const territoryId = (side: Side): string => (side === 'own' ? OWN : FOREIGN);
+  /** A sample whose rep (the fixtures' u-rep-li: asker, owner, rep) is this test's rep. */
+  const doc = (c: SyncedCollection, side: Side, id: string): SyncDoc =>
+    JSON.parse(JSON.stringify(sample(c, territoryId(side), id)).replaceAll('"u-rep-li"', JSON.stringify(colleagueOf.own.id))) as SyncDoc;
 
   async function push(role: MatrixRole, c: SyncedCollection, newDocumentState: SyncDoc, assumedMasterState?: SyncDoc): Promise<PushResponse> {
     const res = await call<PushResponse>(server, 'POST', API.push(c), { token: tokens[role], body: { rows: [{ newDocumentState, ...(assumedMasterState ? { assumedMasterState } : {}) }] } });
@@ -63,7 +66,7 @@ describe.each(['sqlite', 'postgres'] as const)('authorization matrix on %s', (ba
   /** A stored document to edit: created by an admin (colleagues: the user's directory entry). */
   async function master(c: SyncedCollection, side: Side, id: string): Promise<SyncDoc> {
     if (c === 'colleagues') return (await stored(c, colleagueOf[side].id)) as SyncDoc;
-    const answer = await push('admin', c, sample(c, territoryId(side), id));
+    const answer = await push('admin', c, doc(c, side, id));
     expect(answer.refused).toEqual([]);
     return (await stored(c, id)) as SyncDoc;
   }
@@ -76,7 +79,7 @@ describe.each(['sqlite', 'postgres'] as const)('authorization matrix on %s', (ba
           const expected = expectedWrite(role, c, side, op);
           const before = op === 'create' ? undefined : await master(c, side, id);
           const incoming = op === 'create'
-            ? (c === 'colleagues' ? sample(c, territoryId(side), `new-${id}`) : sample(c, territoryId(side), id))
+            ? doc(c, side, c === 'colleagues' ? `new-${id}` : id)
             : ({ ...before, ...(op === 'update' ? EDIT[c] : { _deleted: true }) } as SyncDoc);
           const auditBefore = (await server.store.listAudit({ documentId: incoming.id, limit: 1000 })).length;
           const answer = await push(role, c, incoming, before);

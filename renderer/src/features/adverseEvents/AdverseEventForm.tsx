@@ -21,7 +21,7 @@ interface Props {
 
 function Section({ title, children }: Readonly<{ title: string; children: ReactNode }>) {
   return (
-    <Box component="section" aria-label={title} sx={{ mb: 1 }}>
+    <Box component="section" aria-label={title} sx={{ mb: 1.5 }}>
       <Typography variant="subtitle2" color="primary" sx={{ mb: 1 }}>{title}</Typography>
       {children}
     </Box>
@@ -46,13 +46,14 @@ export function AdverseEventForm({ values, errors, customer, productOptions, onC
       {Object.keys(errors).length > 0 && <Alert severity="error" sx={{ mb: 2 }}>{t('adverseEvents.fixErrors')}</Alert>}
       {customer}
       <Section title={t('adverseEvents.patient')}>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr 2fr' }, columnGap: 2, alignItems: 'start' }}>
+        {/* Aligned at the bottom: the sex buttons line up with the text boxes, their legend sits where a floating label would. */}
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr 2fr' }, columnGap: 2, alignItems: 'end' }}>
           <TextField id="ae-initials" label={t('adverseEvents.initials')} required value={values.initials} onChange={(e) => set('initials', e.target.value)} {...err('patient.initials', t('adverseEvents.initialsHelp'))} />
           <TextField id="ae-age" label={t('adverseEvents.age')} value={values.age} onChange={(e) => set('age', e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...err('patient.ageYears')} />
           <FormControl required error={Boolean(errors['patient.sex'])} component="fieldset">
             <FormLabel component="legend" id="ae-sex-label" sx={{ fontSize: 12, mb: 0.25 }}>{t('adverseEvents.sex')}</FormLabel>
             <ToggleButtonGroup exclusive size="small" color="primary" value={values.sex} onChange={(_, v: PatientSex | null) => v && set('sex', v)} aria-labelledby="ae-sex-label">
-              {PATIENT_SEXES.map((s) => <ToggleButton key={s} value={s} sx={{ textTransform: 'none', px: 1.5 }}>{t(`adverseEvents.sexValue.${s}`)}</ToggleButton>)}
+              {PATIENT_SEXES.map((s) => <ToggleButton key={s} value={s} sx={{ textTransform: 'none', px: 1.5, height: 40 }}>{t(`adverseEvents.sexValue.${s}`)}</ToggleButton>)}
             </ToggleButtonGroup>
             <FormHelperText>{fieldErrorText(t, errors['patient.sex']) ?? ' '}</FormHelperText>
           </FormControl>
@@ -70,7 +71,7 @@ export function AdverseEventForm({ values, errors, customer, productOptions, onC
           freeSolo
           id="ae-product"
           // Room for the helper text above the next field's floating label.
-          sx={{ mb: 1 }}
+          sx={{ mb: 2 }}
           options={[...productOptions]}
           inputValue={values.product}
           onInputChange={(_, v) => set('product', v)}

@@ -40,7 +40,8 @@ export function FeedbackForm({ values, errors, customer, productOptions, assigne
   const isRating = values.kind === 'rating';
 
   return (
-    <Stack spacing={0.5}>
+    // useFlexGap: a gap, not child margins, so the margins below (room for helper texts) apply.
+    <Stack spacing={0.5} useFlexGap>
       {Object.keys(errors).length > 0 && <Alert severity="error" sx={{ mb: 1.5 }}>{t('common.fixErrors')}</Alert>}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '3fr 2fr' }, columnGap: 2 }}>
         {customer}
@@ -49,7 +50,7 @@ export function FeedbackForm({ values, errors, customer, productOptions, assigne
           {visits.map((v) => <MenuItem key={v.id} value={v.id}>{v.label}</MenuItem>)}
         </TextField>
       </Box>
-      <FormControl error={Boolean(errors.kind)} required component="fieldset" sx={{ mb: 1.5 }}>
+      <FormControl error={Boolean(errors.kind)} required component="fieldset" sx={{ mb: 2 }}>
         <FormLabel component="legend" id="feedback-kind-label" sx={{ mb: 0.75, fontSize: 14 }}>{t('feedback.kindLabel')}</FormLabel>
         <ToggleButtonGroup
           exclusive
@@ -94,7 +95,7 @@ export function FeedbackForm({ values, errors, customer, productOptions, assigne
         freeSolo
         id="feedback-product"
         // Room for the helper text above the next field's floating label.
-        sx={{ mb: 1 }}
+        sx={{ mb: 2 }}
         options={[...productOptions]}
         inputValue={values.product}
         onInputChange={(_, v) => set('product', v)}

@@ -20,6 +20,7 @@ export function DoneTodayCard({ items, onReopen }: Readonly<{ items: readonly Re
               <ListItem
                 key={item.key}
                 divider
+                sx={{ '&:last-child': { borderBottom: 0 } }}
                 secondaryAction={
                   item.kind !== 'replenishment' && (
                     <Tooltip title={t('reminders.reopen')}>

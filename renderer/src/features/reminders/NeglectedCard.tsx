@@ -29,7 +29,7 @@ export function NeglectedCard({ neglected, days }: Readonly<{ neglected: readonl
         ) : (
           <List dense aria-labelledby="today-neglected" disablePadding>
             {shown.map(({ customer, lastVisitDay, daysSince }) => (
-              <ListItem key={customer.id} divider sx={{ gap: 1, pr: 0 }}>
+              <ListItem key={customer.id} divider sx={{ gap: 1, pr: 0, '&:last-child': { borderBottom: 0 } }}>
                 <ListItemText
                   sx={{ minWidth: 0 }}
                   primary={<Link component={RouterLink} to={`/customers/${customer.id}`} underline="hover">{customer.name}</Link>}

@@ -8,6 +8,7 @@ import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsAc
 import { dueCount, type AgendaEntry } from '../../../../shared/reminders/due';
 import { MAX_SEPARATE_NOTIFICATIONS, pickNotifications } from '../../../../shared/reminders/notifications';
 import { useSessionStore } from '../../app/sessionStore';
+import { useOnline } from '../../app/useOnline';
 import { useSyncStore } from '../sync/syncStore';
 import { platform } from '../../platform/api';
 import { useClock } from './clock';
@@ -31,12 +32,15 @@ export function ReminderNotifier() {
   const desktop = useReminderPrefs((s) => s.desktopNotifications);
   const setDueCount = useReminderNotices((s) => s.setDueCount);
   const show = useReminderNotices((s) => s.show);
-  const downloading = useSyncStore((s) => s.firstSync !== null);
+  const online = useOnline();
+  // The first download after sign-in is filling the database; without network (or with a sync
+  // error) it cannot finish, and the rep must still be told what is due.
+  const downloading = useSyncStore((s) => s.firstSync !== null && s.error === null) && online;
 
   useEffect(() => setDueCount(loading ? 0 : dueCount(agenda)), [agenda, loading, setDueCount]);
 
   useEffect(() => {
-    // Not while the first download after sign-in is filling the database: one announcement at the end.
+    // Not while the first download is under way: one announcement at the end.
     if (loading || downloading || !userId) return;
     const pick = pickNotifications(agenda, today, time, loadNotifiedLog(userId));
     if (pick.entries.length === 0) return;

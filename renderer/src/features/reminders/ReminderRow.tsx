@@ -36,7 +36,7 @@ export function ReminderRow({ entry, today, snoozePreview, onDone, onSnooze, onE
   const customerLink = item.customerId && item.customerName && !hideCustomer;
   const kindLabel = t(`reminders.kind.${item.kind}`);
   return (
-    <ListItem divider data-reminder={item.key} sx={{ pr: 1, alignItems: 'flex-start', gap: 1 }}>
+    <ListItem divider data-reminder={item.key} sx={{ pr: 1, alignItems: 'flex-start', gap: 1, '&:last-child': { borderBottom: 0 } }}>
       <ListItemIcon sx={{ minWidth: 32, mt: 0.75 }}>
         <KindIcon kind={item.kind} titleText={kindLabel} />
       </ListItemIcon>

@@ -14,7 +14,7 @@ export function KpiCard({ label, value, detail, onOpen, tone = 'default' }: Read
   const color = tone === 'error' ? 'error.main' : tone === 'warning' ? 'warning.main' : 'text.primary';
   const body = (
     <CardContent sx={{ py: 1.5 }}>
-      <Typography variant="body2" color="text.secondary" noWrap>{label}</Typography>
+      <Typography variant="body2" color="text.secondary">{label}</Typography>
       <Typography component="p" data-testid="kpi-value" sx={{ fontSize: '1.75rem', fontWeight: 700, lineHeight: 1.3, color }}>{value}</Typography>
       {detail && <Typography variant="caption" color="text.secondary">{detail}</Typography>}
     </CardContent>

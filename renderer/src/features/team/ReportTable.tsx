@@ -22,6 +22,20 @@ interface Props {
 
 /** Longer texts (a summary, the customer's words) wrap; short ones (dates, numbers, names) never break. */
 const LONG_TEXT = 32;
+/**
+ * Short headers stay on one line; longer ones wrap (numbers are narrow, so their headers wrap
+ * sooner: "Wk 41 ·" over "10/5" keeps eight weeks and the total on screen).
+ */
+const headerSx = (header: string, numeric: boolean) => {
+  const short = header.length <= (numeric ? 10 : 12);
+  return { fontWeight: 600, whiteSpace: short ? 'nowrap' : 'normal', minWidth: short ? undefined : numeric ? 80 : 96 };
+};
+
+/**
+ * The first column (who or what the row is about) stays in view when a wide table scrolls
+ * sideways. (Its header cell is already sticky, to the top, with the header's background.)
+ */
+const STICKY = { position: 'sticky', left: 0, zIndex: 1, bgcolor: 'background.paper' } as const;
 
 function display(value: CellValue, kind: ColumnKind | undefined, language: string): string {
   if (value === null) return kind === 'percent' ? '—' : '';
@@ -49,7 +63,7 @@ export function ReportTable({ table, label, onDrill, pageSize = 50, emptyText, m
           <TableHead>
             <TableRow>
               {table.columns.map((c, i) => (
-                <TableCell key={i} align={numeric(c.kind) ? 'right' : 'left'} sx={{ fontWeight: 600, minWidth: numeric(c.kind) ? 72 : undefined, whiteSpace: numeric(c.kind) ? 'normal' : 'nowrap' }}>{c.header}</TableCell>
+                <TableCell key={i} align={numeric(c.kind) ? 'right' : 'left'} sx={{ ...headerSx(c.header, numeric(c.kind)), ...(i === 0 ? { left: 0, zIndex: 3 } : undefined) }}>{c.header}</TableCell>
               ))}
               {action && <TableCell sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>{action.header}</TableCell>}
             </TableRow>
@@ -71,7 +85,7 @@ export function ReportTable({ table, label, onDrill, pageSize = 50, emptyText, m
                       <Link component={RouterLink} to={link} underline="hover">{text}</Link>
                     ) : text;
                     return c === 0 ? (
-                      <TableCell key={c} component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>{content}</TableCell>
+                      <TableCell key={c} component="th" scope="row" sx={{ whiteSpace: 'nowrap', ...STICKY }}>{content}</TableCell>
                     ) : (
                       <TableCell key={c} align={numeric(kind) ? 'right' : 'left'} sx={text.length > LONG_TEXT ? { minWidth: 240, maxWidth: 480, overflowWrap: 'anywhere' } : { whiteSpace: 'nowrap' }}>{content}</TableCell>
                     );

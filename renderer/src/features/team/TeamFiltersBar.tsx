@@ -39,7 +39,7 @@ export function TeamFiltersBar({ filters, members, onChange, show }: Readonly<Pr
           }}
           slotProps={{ htmlInput: { min: 1, max: MAX_COVERAGE_DAYS } }}
           helperText={t('team.filters.coverageHelp')}
-          sx={{ width: 240 }}
+          sx={{ width: 300 }}
           fullWidth={false}
         />
       )}

@@ -1,3 +1,4 @@
+import type { CellValue, ColumnKind } from '../../../../../shared/export/table';
 import type { ActivityEvaluation } from '../../../../../shared/reports/activities';
 import { daysBetween } from '../../../../../shared/reports/days';
 import { followUpState } from '../../../../../shared/reports/followUps';
@@ -10,29 +11,45 @@ import type { ScreenTable } from '../screenTable';
 
 const drillIf = (count: number, activityId: string, part: ActivityPart) => (count > 0 ? drillKey({ kind: 'activity', activityId, part }) : null);
 
-/** One row per activity: cost, reach, cost per contact and what followed; counts open their records. */
+interface ActivityColumn {
+  header: string;
+  kind?: ColumnKind;
+  value(r: ActivityEvaluation): CellValue;
+  drill?(r: ActivityEvaluation): string | null;
+}
+
+/**
+ * One row per activity: cost, reach, cost per contact and what followed; counts open their records.
+ * What the manager compares comes first (the table scrolls sideways on a narrow window); the
+ * activity's own details (status, end, territory, currency, the cost split) follow.
+ */
 export function activitiesTable(rows: readonly ActivityEvaluation[], territoryLabel: (id: string) => string, t: LooseT): ScreenTable & { ids: string[] } {
+  const columns: ActivityColumn[] = [
+    { header: t('team.col.activity'), value: (r) => r.activity.name },
+    { header: t('team.col.kind'), value: (r) => t(`team.activityKind.${r.activity.kind}`) },
+    { header: t('team.col.start'), value: (r) => r.activity.startDate },
+    { header: t('team.col.totalCost'), kind: 'money', value: (r) => r.totalCost },
+    { header: t('team.col.contacts'), kind: 'number', value: (r) => r.visitIds.length, drill: (r) => drillIf(r.visitIds.length, r.activityId, 'visits') },
+    { header: t('team.col.customersReached'), kind: 'number', value: (r) => r.customerIds.length, drill: (r) => drillIf(r.customerIds.length, r.activityId, 'customers') },
+    { header: t('team.col.costPerContact'), kind: 'money', value: (r) => r.costPerContact },
+    { header: t('team.col.costPerCustomer'), kind: 'money', value: (r) => r.costPerCustomer },
+    { header: t('team.col.feedback'), kind: 'number', value: (r) => r.feedbackIds.length, drill: (r) => drillIf(r.feedbackIds.length, r.activityId, 'feedback') },
+    { header: t('team.col.followUpsDone'), kind: 'number', value: (r) => r.followUps.done, drill: (r) => drillIf(r.followUps.done, r.activityId, 'followUps') },
+    { header: t('team.col.followUpsOverdue'), kind: 'number', value: (r) => r.followUps.overdue, drill: (r) => drillIf(r.followUps.overdue, r.activityId, 'followUps') },
+    { header: t('team.col.tierUp'), kind: 'number', value: (r) => r.tierChanges.up, drill: (r) => drillIf(r.tierChanges.up, r.activityId, 'tierChanges') },
+    { header: t('team.col.tierDown'), kind: 'number', value: (r) => r.tierChanges.down, drill: (r) => drillIf(r.tierChanges.down, r.activityId, 'tierChanges') },
+    { header: t('team.col.status'), value: (r) => t(`team.activityStatus.${r.activity.status}`) },
+    { header: t('team.col.end'), value: (r) => r.activity.endDate ?? null },
+    { header: t('team.col.territory'), value: (r) => territoryLabel(r.activity.territoryId) },
+    { header: t('team.col.currency'), value: (r) => r.currency },
+    { header: t('team.col.activityCost'), kind: 'money', value: (r) => r.activityCost },
+    { header: t('team.col.visitCost'), kind: 'money', value: (r) => r.visitCost },
+  ];
   return {
     name: t('team.file.activities'),
-    columns: [
-      { header: t('team.col.activity') }, { header: t('team.col.kind') }, { header: t('team.col.status') }, { header: t('team.col.start') }, { header: t('team.col.end') },
-      { header: t('team.col.territory') }, { header: t('team.col.currency') }, { header: t('team.col.activityCost'), kind: 'money' }, { header: t('team.col.visitCost'), kind: 'money' },
-      { header: t('team.col.totalCost'), kind: 'money' }, { header: t('team.col.contacts'), kind: 'number' }, { header: t('team.col.customersReached'), kind: 'number' },
-      { header: t('team.col.costPerContact'), kind: 'money' }, { header: t('team.col.costPerCustomer'), kind: 'money' }, { header: t('team.col.feedback'), kind: 'number' },
-      { header: t('team.col.followUpsDone'), kind: 'number' }, { header: t('team.col.followUpsOverdue'), kind: 'number' },
-      { header: t('team.col.tierUp'), kind: 'number' }, { header: t('team.col.tierDown'), kind: 'number' },
-    ],
-    rows: rows.map((r) => [
-      r.activity.name, t(`team.activityKind.${r.activity.kind}`), t(`team.activityStatus.${r.activity.status}`), r.activity.startDate, r.activity.endDate ?? null,
-      territoryLabel(r.activity.territoryId), r.currency, r.activityCost, r.visitCost, r.totalCost, r.visitIds.length, r.customerIds.length,
-      r.costPerContact, r.costPerCustomer, r.feedbackIds.length, r.followUps.done, r.followUps.overdue, r.tierChanges.up, r.tierChanges.down,
-    ]),
-    drills: rows.map((r) => [
-      null, null, null, null, null, null, null, null, null, null,
-      drillIf(r.visitIds.length, r.activityId, 'visits'), drillIf(r.customerIds.length, r.activityId, 'customers'), null, null,
-      drillIf(r.feedbackIds.length, r.activityId, 'feedback'), drillIf(r.followUps.done, r.activityId, 'followUps'), drillIf(r.followUps.overdue, r.activityId, 'followUps'),
-      drillIf(r.tierChanges.up, r.activityId, 'tierChanges'), drillIf(r.tierChanges.down, r.activityId, 'tierChanges'),
-    ]),
+    columns: columns.map(({ header, kind }) => (kind ? { header, kind } : { header })),
+    rows: rows.map((r) => columns.map((c) => c.value(r))),
+    drills: rows.map((r) => columns.map((c) => c.drill?.(r) ?? null)),
     ids: rows.map((r) => r.activityId),
   };
 }

@@ -58,7 +58,7 @@ export function TierConfigPanel({ config, onChange }: Readonly<Props>) {
         </Stack>
       </Box>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-        <TextField select id="tier-basis" label={t('team.value.basis')} value={config.basis} onChange={(e) => onChange({ ...config, basis: e.target.value === 'value' ? 'value' : 'customers' })} sx={{ width: 260 }} fullWidth={false}>
+        <TextField select id="tier-basis" label={t('team.value.basis')} value={config.basis} onChange={(e) => onChange({ ...config, basis: e.target.value === 'value' ? 'value' : 'customers' })} sx={{ width: 340 }} fullWidth={false}>
           <MenuItem value="customers">{t('team.value.basisCustomers')}</MenuItem>
           <MenuItem value="value">{t('team.value.basisValue')}</MenuItem>
         </TextField>

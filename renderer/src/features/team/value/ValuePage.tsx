@@ -137,8 +137,8 @@ export function ValuePage() {
               const name = byId.get(s.customerId)?.name ?? s.customerId;
               return (
                 <Stack direction="row" sx={{ gap: 0.5 }}>
-                  <Button size="small" variant="outlined" disabled={busy} onClick={() => void accept([s.customerId])} aria-label={t('team.value.acceptFor', { name, tier: s.suggested })}>{t('team.value.accept')}</Button>
-                  <Button size="small" disabled={busy} onClick={() => reject(team.me.id, s.customerId, s.suggested)} aria-label={t('team.value.rejectFor', { name, tier: s.suggested })}>{t('team.value.reject')}</Button>
+                  <Button size="small" variant="outlined" disabled={busy} sx={{ minWidth: 0 }} onClick={() => void accept([s.customerId])} aria-label={t('team.value.acceptFor', { name, tier: s.suggested })}>{t('team.value.accept')}</Button>
+                  <Button size="small" disabled={busy} sx={{ minWidth: 0 }} onClick={() => reject(team.me.id, s.customerId, s.suggested)} aria-label={t('team.value.rejectFor', { name, tier: s.suggested })}>{t('team.value.reject')}</Button>
                 </Stack>
               );
             },

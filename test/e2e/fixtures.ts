@@ -151,6 +151,8 @@ export interface NewVisit {
 
 export async function fillVisit(page: Page, v: NewVisit, lang: Lang = 'zh-CN'): Promise<void> {
   const t = L[lang];
+  // The form first: until it has replaced the customer file, "时间" would also match the timeline.
+  await expect(page.getByRole('textbox', { name: t.summary, exact: true })).toBeVisible();
   if (v.kind) {
     await page.getByRole('combobox', { name: t.kind }).click();
     await page.getByRole('option', { name: v.kind }).click();

@@ -29,6 +29,10 @@ describe('ServerStamps', () => {
     expect(s.isEcho('customers', doc('c1', 't2'))).toBe(false);
     // The same millisecond by someone else (a local edit of this user) is not an echo.
     expect(s.isEcho('customers', doc('c1', 't1', false, 'u2'))).toBe(false);
+    // Nor a local edit that happens to carry the same stamp and author: its content differs.
+    expect(s.isEcho('customers', { ...doc('c1', 't1'), name: 'edited' } as { id: string })).toBe(false);
+    // Key order and RxDB's meta fields do not matter.
+    expect(s.isEcho('customers', { _deleted: false, updatedBy: 'u1', updatedAt: 't1', id: 'c1', _rev: '2-x', _meta: { lwt: 1 } } as { id: string })).toBe(true);
   });
 
   it('reads updatedAt defensively', () => {

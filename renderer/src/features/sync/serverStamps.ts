@@ -1,3 +1,5 @@
+import { contentHash } from '../../../../shared/sync/docVersion';
+
 /** How many recent server states are remembered per document. */
 const KEPT = 16;
 
@@ -14,14 +16,21 @@ const keyOf = (doc: Doc): string => `${stampOf(doc)}|${String(doc.updatedBy)}|${
  */
 export class ServerStamps {
   private readonly byCollection = new Map<string, Map<string, string[]>>();
+  /** Content hashes (stamps included) of the same states, for isEcho. */
+  private readonly hashes = new Map<string, Map<string, string[]>>();
 
   note(collection: string, docs: readonly { id: string }[]): void {
     let stamps = this.byCollection.get(collection);
     if (!stamps) this.byCollection.set(collection, (stamps = new Map()));
+    let hashes = this.hashes.get(collection);
+    if (!hashes) this.hashes.set(collection, (hashes = new Map()));
     for (const doc of docs) {
       const key = keyOf(doc as Doc);
       const known = stamps.get(doc.id) ?? [];
       if (!known.includes(key)) stamps.set(doc.id, [...known.slice(-(KEPT - 1)), key]);
+      const hash = hashOf(doc);
+      const seen = hashes.get(doc.id) ?? [];
+      if (!seen.includes(hash)) hashes.set(doc.id, [...seen.slice(-(KEPT - 1)), hash]);
     }
   }
 
@@ -30,17 +39,22 @@ export class ServerStamps {
   }
 
   /**
-   * The document is exactly a server state received earlier (same stamp, author, deleted flag): when
-   * RxDB offers it for a push, it is an older server state echoed back, never a user's edit.
+   * The document is exactly a server state received earlier (same content, stamps and deleted
+   * flag): when RxDB offers it for a push, it is an older server state echoed back, never a
+   * user's edit (an edit changes the content, whatever the clocks say).
    */
   isEcho(collection: string, doc: { id: string }): boolean {
-    return this.byCollection.get(collection)?.get(doc.id)?.includes(keyOf(doc as Doc)) ?? false;
+    return this.hashes.get(collection)?.get(doc.id)?.includes(hashOf(doc)) ?? false;
   }
 
   /** The latest server stamp received for a document ('' when none). */
   newest(collection: string, id: string): string {
     return (this.byCollection.get(collection)?.get(id) ?? []).map((key) => key.slice(0, key.indexOf('|'))).reduce((a, b) => (b > a ? b : a), '');
   }
+}
+
+function hashOf(doc: { id: string }): string {
+  return `${contentHash(doc as Record<string, unknown>)}|${(doc as Doc)._deleted === true ? 1 : 0}`;
 }
 
 export function stampOf(doc: unknown): string {

@@ -39,7 +39,8 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((res) => child.once('exit', () => res()));
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+/** Signals the process group a server was started in (tsx wrapper and server); quiet when gone. */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);

@@ -10,7 +10,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { runCli } from '../../server/cli';
@@ -140,14 +139,7 @@ const cleanups: Array<() => void> = [];
 
 async function postgresDatabase(name: string): Promise<string> {
   postgres ??= await startPostgres();
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return postgres.url.replace(/\/[^/]*$/, `/${name}`);
+  return postgres.createDatabase(name);
 }
 
 interface Backend {

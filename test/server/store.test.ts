@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { SyncDoc, SyncedCollection } from '../../shared/sync/protocol';
 import { createStore } from '../../server/store/createStore';
 import { openPostgresStore } from '../../server/store/postgres';
@@ -72,7 +71,6 @@ const opened: Store[] = [];
 const cleanups: Array<() => void> = [];
 let dbCounter = 0;
 
-const dbUrl = (url: string, name: string): string => url.replace(/\/[^/]*$/, `/${name}`);
 
 const backends: Backend[] = [
   {
@@ -96,14 +94,7 @@ const backends: Backend[] = [
     name: 'postgres',
     async fresh() {
       const name = `t${++dbCounter}`;
-      const admin = new pg.Client({ connectionString: postgres!.url });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await admin.end();
-      }
-      const store = await createStore({ dataDir: '/nonexistent-not-used', databaseUrl: dbUrl(postgres!.url, name) });
+      const store = await createStore({ dataDir: '/nonexistent-not-used', databaseUrl: await postgres!.createDatabase(name) });
       opened.push(store);
       await store.migrate();
       return store;

@@ -1,13 +1,11 @@
 import { Outlet, NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
-  AppBar, Box, Chip, Drawer, List, ListItemButton, ListItemIcon, ListItemText, Snackbar, Toolbar, Typography,
+  AppBar, Box, Drawer, List, ListItemButton, ListItemIcon, ListItemText, Snackbar, Toolbar, Typography,
 } from '@mui/material';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
-import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined';
 import { useGlobalShortcuts } from './useShortcuts';
-import { useOnline } from './useOnline';
 import { useToastStore } from './toastStore';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
@@ -37,7 +35,6 @@ const DRAWER_WIDTH = 216;
 export function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
-  const online = useOnline();
   const toast = useToastStore();
   useGlobalShortcuts();
   const roles = useSessionStore((s) => s.session?.user.roles);
@@ -66,7 +63,6 @@ export function AppLayout() {
           <Box sx={{ flex: 1 }} />
           <ReportAdverseEventButton />
           <UnsentReportsChip />
-          {!online && <Chip icon={<CloudOffOutlinedIcon />} label={t('app.offline')} size="small" color="warning" variant="outlined" />}
           <SyncStatus />
           <AccountMenu />
         </Toolbar>

@@ -5,6 +5,7 @@ import { registerAuthenticate } from './auth/authenticate';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerConfig } from './config';
 import { registerAdminRoutes } from './http/admin';
+import { registerImportRoutes } from './http/adminImport';
 import { registerPharmacovigilanceRoutes } from './http/pharmacovigilance';
 import type { ServerDeps } from './http/context';
 import { HttpError } from './http/errors';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerSyncRoutes(app, deps, streams);
   registerAdminRoutes(app, deps, streams);
+  registerImportRoutes(app, deps);
   registerPharmacovigilanceRoutes(app, deps);
 
   return app;

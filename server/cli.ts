@@ -1,14 +1,19 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ROLES } from '../shared/schemas';
 import { isSyncedCollection, type SyncDoc } from '../shared/sync/protocol';
 import { newId } from '../shared/util/ids';
 import { nowIso } from '../shared/util/time';
 import { passwordProblem } from './auth/password';
+import { isImportKind, IMPORT_KINDS } from '../shared/import/types';
+import { BackupFileError } from './backup/backupFile';
+import { backupStore, restoreStore, RestoreRefused, verifyBackup } from './backup/backup';
 import { ConfigError, readConfig } from './config';
+import { describeMapping, ImportArgumentError, mappingFor, printImportResult, readImportFile } from './import/cliImport';
+import { ImportRefused, runImport } from './import/runImport';
 import { seedDemo } from './demo/seedDemo';
 import { createTerritory, createUser, OrgError, parseRoles, setPassword, syncColleague } from './org/org';
-import { writeAsSystem } from './org/systemWrite';
+import { SYSTEM_ACTOR, writeAsSystem } from './org/systemWrite';
 import { createStore } from './store/createStore';
 import type { AuditFilter, DeviceSession, Store, UserRecord } from './store/types';
 
@@ -37,6 +42,12 @@ Commands:
   device:revoke <deviceId> [--user <userName>]
   audit [--collection c] [--doc id] [--user <userName>] [--after <id>] [--limit n] [--json]
   seed --demo
+  import <kind> <file.csv|file.xlsx> [--map field=Header,...] [--dry-run] [--valid-only] [--json]
+              kinds: ${IMPORT_KINDS.join(', ')}; columns are mapped from the header names
+              (Chinese or English); --map changes one ("field=Header", "field=#3", "field=" leaves it out)
+  backup --out <file> [--force]      (online: the server may keep running)
+  backup:verify <file>
+  restore --in <file> [--force]      (into an empty store; --force replaces everything in it)
 
 Roles: ${ROLES.join(', ')}. A password given as "-" is read from the first line of standard input.
 
@@ -62,7 +73,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'demo', 'help', 'all']);
+const BOOLEAN_FLAGS = new Set(['json', 'demo', 'help', 'all', 'dry-run', 'valid-only', 'force']);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -152,8 +163,8 @@ function sessionStatus(s: DeviceSession, now: string): 'active' | 'revoked' | 'e
   return Date.parse(s.expiresAt) <= Date.parse(now) ? 'expired' : 'active';
 }
 
-/** What a command does once its arguments are checked: runs against the opened store. */
-type Action = (store: Store, out: (line: string) => void) => Promise<void>;
+/** What a command does once its arguments are checked: runs against the opened store (none when `storeless`). */
+type Action = ((store: Store, out: (line: string) => void) => Promise<void>) & { storeless?: true };
 
 const clock = { now: nowIso, newId };
 
@@ -346,6 +357,79 @@ async function prepare(command: string, args: Args, io: CliIo): Promise<Action> 
         out(`Demo password (shown only now): ${result.password}`);
       };
     }
+    case 'import': {
+      checkFlags(args, ['map', 'dry-run', 'valid-only', 'json']);
+      const [kind, file] = expectPositional(args, 2, 'import <kind> <file> [--map field=Header,...] [--dry-run] [--valid-only] [--json]') as [string, string];
+      if (!isImportKind(kind)) throw new UsageError(`Unknown kind "${kind}" (kinds: ${IMPORT_KINDS.join(', ')})`);
+      let read: Awaited<ReturnType<typeof readImportFile>>;
+      let mapping: ReturnType<typeof mappingFor>;
+      try {
+        read = await readImportFile(file);
+        mapping = mappingFor(kind, read.table.headers, flag(args, 'map'));
+      } catch (error) {
+        if (error instanceof ImportArgumentError) throw new UsageError(error.message);
+        throw error;
+      }
+      const mode = args.flags.has('dry-run') ? 'preview' : 'commit';
+      return async (store, out) => {
+        const json = args.flags.has('json');
+        if (!json) out(`${file}: ${read.description}; columns ${describeMapping(read.table.headers, mapping)}`);
+        try {
+          const result = await runImport(store, { kind, table: read.table, mapping, mode, validOnly: args.flags.has('valid-only') }, { actor: SYSTEM_ACTOR, now: nowIso, newId });
+          if (json) out(JSON.stringify(result));
+          else printImportResult(result, out);
+        } catch (error) {
+          if (!(error instanceof ImportRefused)) throw error;
+          if (error.result) {
+            if (json) out(JSON.stringify(error.result));
+            else printImportResult(error.result, out, true);
+          }
+          throw new OrgError(error.message);
+        }
+      };
+    }
+    case 'backup': {
+      checkFlags(args, ['out', 'force']);
+      expectPositional(args, 0, 'backup --out <file> [--force]');
+      const file = flag(args, 'out', true);
+      if (existsSync(file) && !args.flags.has('force')) throw new UsageError(`${file} exists; choose another name or add --force to overwrite it`);
+      return async (store, out) => {
+        const { header, trailer } = await backupStore(store, file, nowIso());
+        const c = trailer.counts;
+        out(`Backup written to ${file} (${header.source}, sequence ${header.seq}): ${c.doc} documents, ${c.audit} audit entries, ${c.user} users, ${c.territory} territories, ${c.session} device sessions`);
+        out(`SHA-256 of the content: ${trailer.sha256}. The file holds password hashes: keep it as safe as the database.`);
+      };
+    }
+    case 'backup:verify': {
+      checkFlags(args, []);
+      const [file] = expectPositional(args, 1, 'backup:verify <file>') as [string];
+      const action: Action = async (_store, out) => {
+        try {
+          const { header, trailer } = await verifyBackup(file);
+          out(`${file}: a complete Fieldbook backup (format ${header.version}, from ${header.source} at ${header.createdAt}, sequence ${header.seq}): ${trailer.counts.doc} documents, ${trailer.counts.audit} audit entries, ${trailer.counts.user} users; checksum OK`);
+        } catch (error) {
+          if (error instanceof BackupFileError) throw new OrgError(error.message);
+          throw error;
+        }
+      };
+      action.storeless = true;
+      return action;
+    }
+    case 'restore': {
+      checkFlags(args, ['in', 'force']);
+      expectPositional(args, 0, 'restore --in <file> [--force]');
+      const file = flag(args, 'in', true);
+      if (!existsSync(file)) throw new UsageError(`No file ${file}`);
+      return async (store, out) => {
+        try {
+          const { header, trailer, replaced } = await restoreStore(store, file, { force: args.flags.has('force') });
+          out(`Restored ${file} into ${store.kind}${replaced ? ' (the previous content was replaced)' : ''}: ${trailer.counts.doc} documents, ${trailer.counts.audit} audit entries, ${trailer.counts.user} users, ${trailer.counts.territory} territories; sequence ${header.seq}`);
+        } catch (error) {
+          if (error instanceof RestoreRefused || error instanceof BackupFileError) throw new OrgError(error.message);
+          throw error;
+        }
+      };
+    }
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }
@@ -367,6 +451,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     }
     const config = readConfig(io.env, io.cwd);
     const action = await prepare(command, args, io);
+    if (action.storeless) {
+      await action(undefined as never, (line) => io.out(line));
+      return 0;
+    }
     store = await createStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
     await store.migrate();
     await action(store, (line) => io.out(line));

@@ -315,6 +315,9 @@ export class PostgresStore implements Store {
   async listTerritories(): Promise<TerritoryRecord[]> {
     return (await this.pool.query<TerritoryRow>(`SELECT ${TERRITORY_COLUMNS} FROM territories ORDER BY name, id`)).rows.map(toTerritory);
   }
+  async renameTerritory(id: string, name: string): Promise<boolean> {
+    return (await this.pool.query('UPDATE territories SET name = $1 WHERE id = $2', [name, id])).rowCount === 1;
+  }
   async createUser(u: UserRecord): Promise<void> {
     await this.pool.query(`INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10)`, userValues(u));
   }

@@ -174,6 +174,9 @@ export class SqliteStore implements Store {
   async listTerritories(): Promise<TerritoryRecord[]> {
     return this.all<TerritoryRow>(`SELECT ${TERRITORY_COLUMNS} FROM territories ORDER BY name, id`).map(toTerritory);
   }
+  renameTerritory(id: string, name: string): Promise<boolean> {
+    return this.exclusive(() => this.run('UPDATE territories SET name = ? WHERE id = ?', name, id) === 1);
+  }
   createUser(u: UserRecord): Promise<void> {
     return this.exclusive(() => { this.run(`INSERT INTO users (${USER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...userValues(u)); });
   }

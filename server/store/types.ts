@@ -143,6 +143,8 @@ export interface Store {
   // ---- organisation ----
   createTerritory(t: TerritoryRecord): Promise<void>;
   listTerritories(): Promise<TerritoryRecord[]>;
+  /** Changes a territory's name; false when there is no such territory. */
+  renameTerritory(id: string, name: string): Promise<boolean>;
   createUser(u: UserRecord): Promise<void>;
   updateUser(id: string, patch: Partial<Omit<UserRecord, 'id' | 'createdAt'>>): Promise<void>;
   getUserById(id: string): Promise<UserRecord | null>;

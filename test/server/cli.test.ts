@@ -7,7 +7,7 @@
  * refresh, pull.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -424,6 +424,50 @@ describe.each(backends)('server CLI on $name', (backend) => {
       await demo.close();
     }
     expect(ok(await cli(demoEnv, ['territory:list']))).toContain('6 territories');
+  }, 60_000);
+
+  it('import (a GBK file), a broken file (exit 1, nothing written), backup, backup:verify and restore into a fresh store', async () => {
+    const dir = makeTempDir('fieldbook-cli-import-');
+    cleanups.push(dir.remove);
+    ok(await cli(env, ['territory:create', 't-cli-imp', '导入 Import']));
+    // "客户编码,客户名称,类型,辖区" and one customer, as Excel saves CSV in China (GBK).
+    const gbk = Buffer.concat([Buffer.from('bfcdbba7b1e0c2eb2cbfcdbba7c3fbb3c62cc0e0d0cd2ccfbdc7f80d0a', 'hex'), Buffer.from('GBK-1,'), Buffer.from('d5c5ceb02cd2bdc9fa2c', 'hex'), Buffer.from('t-cli-imp\r\n')]);
+    writeFileSync(join(dir.path, 'gbk.csv'), gbk);
+    const imported = await backend.asProcess(env, ['import', 'customers', join(dir.path, 'gbk.csv')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('CSV (gb18030), 1 data rows; columns code←"客户编码", name←"客户名称", type←"类型", territory←"辖区"');
+    expect(imported.stdout).toContain('Imported: 1 created, 0 updated, 0 unchanged');
+    expect(ok(await cli(env, ['import', 'customers', join(dir.path, 'gbk.csv')]))).toContain('Imported: 0 created, 0 updated, 1 unchanged');
+
+    writeFileSync(join(dir.path, 'broken.csv'), 'code,name,type,territory\nOK-9,Fine,hcp,t-cli-imp\nBAD 1,,robot,t-nowhere\n');
+    const before = await snapshot(http.store);
+    const broken = await cli(env, ['import', 'customers', join(dir.path, 'broken.csv')]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('line 3, code: may hold only letters');
+    expect(broken.stdout).toContain('line 3, type: "robot" is not one of: hcp, hco, pharmacy, distributor');
+    expect(broken.stdout).toContain('line 3, territory: no territory "t-nowhere"');
+    expect(broken.stdout).toContain('Nothing imported');
+    expect(broken.stderr).toContain('error: 1 of 2 rows have errors: nothing was imported');
+    expect(await snapshot(http.store)).toBe(before);
+    expect((await cli(env, ['import', 'visits', join(dir.path, 'broken.csv')])).code).toBe(2);
+    expect((await cli(env, ['import', 'customers', join(dir.path, 'missing.csv')])).code).toBe(2);
+    expect((await cli(env, ['import', 'customers', join(dir.path, 'broken.csv'), '--map', 'code='])).stderr).toContain('The required field "code" is not mapped');
+
+    const file = join(dir.path, 'server.fbk');
+    expect(ok(await cli(env, ['backup', '--out', file]))).toMatch(/^Backup written to .*server\.fbk \(\w+, sequence \d+\)/);
+    expect((await cli(env, ['backup', '--out', file])).code).toBe(2);
+    expect(ok(await cli({}, ['backup:verify', file]))).toContain('checksum OK');
+    const target = await backend.fresh('restored');
+    expect(ok(await cli(target, ['restore', '--in', file]))).toContain('Restored');
+    const again = await cli(target, ['restore', '--in', file]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('not empty');
+    const restored = await startHttp(target);
+    try {
+      expect(await snapshot(restored.store)).toBe(await snapshot(http.store));
+    } finally {
+      await restored.close();
+    }
   }, 60_000);
 
   it('help', async () => {

@@ -30,8 +30,9 @@ export interface TestServer {
 
 export const PASSWORD = 'correct horse battery';
 
-export async function startServer(overrides: Partial<AppConfig> = {}, databaseUrl?: string): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-http-'));
+/** `options.dataDir`: serve an existing data folder (kept on close) instead of a fresh one. */
+export async function startServer(overrides: Partial<AppConfig> = {}, databaseUrl?: string, options: { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fieldbook-http-'));
   const store = await createStore(databaseUrl ? { dataDir, databaseUrl } : { dataDir });
   await store.migrate();
   let offset = 0;
@@ -62,7 +63,7 @@ export async function startServer(overrides: Partial<AppConfig> = {}, databaseUr
     close: async () => {
       await app.close();
       await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -28,6 +28,7 @@ import { isAnswerer } from '../../../shared/sync/questionAccess';
 import { QuestionsNavIcon } from '../features/questions/QuestionsNavIcon';
 import { InboxNavIcon } from '../features/questions/InboxNavIcon';
 import { AnswerNotifier } from '../features/questions/AnswerNotifier';
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 
 const DRAWER_WIDTH = 216;
 
@@ -49,6 +50,7 @@ export function AppLayout() {
     ...(isAnswerer({ roles: roles ?? [] }) ? [{ to: '/inbox', label: t('questions.navInbox'), icon: <InboxNavIcon /> }] : []),
     ...(canWorkPvQueue(roles ?? []) ? [{ to: '/pharmacovigilance', label: t('pharmacovigilance.nav'), icon: <HealthAndSafetyOutlinedIcon /> }] : []),
     ...(canUseTeamWorkspace(roles ?? []) ? [{ to: '/team', label: t('team.nav'), icon: <GroupsOutlinedIcon /> }] : []),
+    ...((roles ?? []).includes('admin') ? [{ to: '/admin/import', label: t('adminImport.nav'), icon: <UploadFileOutlinedIcon /> }] : []),
     { to: '/conflicts', label: t('conflicts.nav'), icon: <ConflictsNavIcon /> },
     { to: '/settings', label: t('nav.settings'), icon: <SettingsOutlinedIcon /> },
   ];

@@ -6,17 +6,20 @@ import { registerAuthRoutes } from './auth/routes';
 import type { ServerConfig } from './config';
 import { registerAdminRoutes } from './http/admin';
 import { registerImportRoutes } from './http/adminImport';
+import { trackRoutes } from './http/apiInventory';
+import { registerDataRightsRoutes } from './http/dataRights';
 import { registerPharmacovigilanceRoutes } from './http/pharmacovigilance';
 import type { ServerDeps } from './http/context';
 import { HttpError } from './http/errors';
 import { CORS_PREFLIGHT_HEADERS, SECURITY_HEADERS, corsHeaders } from './http/headers';
+import { DEFAULT_USER_LIMITS, createUserLimiter } from './http/userLimits';
 import { EventStreams } from './sync/stream';
 import { registerSyncRoutes } from './sync/routes';
 
 export type AppConfig = Pick<ServerConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'logLevel' | 'loginAttemptsPerMinute' | 'bodyLimitBytes' | 'corsOrigins'> & {
   /** Keep-alive comment interval of the event stream (default 15 s). */
   streamKeepAliveMs?: number;
-};
+} & Partial<Pick<ServerConfig, 'userRequestsPerMinute' | 'userPushesPerMinute'>>;
 
 export interface AppDeps extends ServerDeps {
   secret: string;
@@ -56,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
 
+  trackRoutes(app);
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     const { status, body } = toApiError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
@@ -75,7 +79,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(rateLimit, { global: false });
-  registerAuthenticate(app, deps);
+  registerAuthenticate(app, deps, createUserLimiter(app, {
+    requestsPerMinute: config.userRequestsPerMinute ?? DEFAULT_USER_LIMITS.requestsPerMinute,
+    pushesPerMinute: config.userPushesPerMinute ?? DEFAULT_USER_LIMITS.pushesPerMinute,
+  }));
 
   const streams = new EventStreams(deps, { keepAliveMs: config.streamKeepAliveMs ?? 15_000, corsOrigins: config.corsOrigins });
   // Open event streams would hold app.close() forever: end them first.
@@ -103,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAdminRoutes(app, deps, streams);
   registerImportRoutes(app, deps);
   registerPharmacovigilanceRoutes(app, deps);
+  registerDataRightsRoutes(app, deps);
 
   return app;
 }

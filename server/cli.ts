@@ -14,6 +14,10 @@ import { ImportRefused, runImport } from './import/runImport';
 import { seedDemo } from './demo/seedDemo';
 import { createTerritory, createUser, OrgError, parseRoles, setPassword, syncColleague } from './org/org';
 import { SYSTEM_ACTOR, writeAsSystem } from './org/systemWrite';
+import { verifyAuditChain } from './audit/verify';
+import { auditOf, collectCustomerData, findCustomer } from './privacy/customerData';
+import { eraseCustomer } from './privacy/erase';
+import { buildExport, markdownReport } from './privacy/exportReport';
 import { createStore } from './store/createStore';
 import type { AuditFilter, DeviceSession, Store, UserRecord } from './store/types';
 
@@ -41,6 +45,12 @@ Commands:
   device:list [--user <userName>] [--all] [--json]
   device:revoke <deviceId> [--user <userName>]
   audit [--collection c] [--doc id] [--user <userName>] [--after <id>] [--limit n] [--json]
+  audit:verify [--expect-head <id>:<hash>] [--json]
+                                     (exit 1 naming the first broken entry)
+  customer:export <customerCode|id> [--markdown]
+                                     (everything held about the customer: JSON, or a readable report)
+  customer:erase <customerCode|id> --yes
+                                     (erases the customer's personal data; cannot be undone)
   seed --demo
   import <kind> <file.csv|file.xlsx> [--map field=Header,...] [--dry-run] [--valid-only] [--json]
               kinds: ${IMPORT_KINDS.join(', ')}; columns are mapped from the header names
@@ -73,7 +83,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'demo', 'help', 'all', 'dry-run', 'valid-only', 'force']);
+const BOOLEAN_FLAGS = new Set(['json', 'demo', 'help', 'all', 'dry-run', 'valid-only', 'force', 'markdown', 'yes']);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -341,6 +351,43 @@ async function prepare(command: string, args: Args, io: CliIo): Promise<Action> 
           out(`#${e.id} ${e.at} ${e.action.padEnd(6)} ${e.collection}/${e.documentId} by ${names.get(e.userId) ?? e.userId}${e.deviceId ? ` on ${e.deviceId}` : ''}`);
         }
         out(`${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`);
+      };
+    }
+    case 'audit:verify': {
+      checkFlags(args, ['expect-head', 'json']);
+      expectPositional(args, 0, 'audit:verify [--expect-head <id>:<hash>] [--json]');
+      const anchor = flag(args, 'expect-head');
+      const head = anchor === undefined ? undefined : /^(\d+):([0-9a-f]{64})$/.exec(anchor);
+      if (head === null) throw new UsageError('--expect-head must be <entry id>:<64 hex digits>, as audit:verify printed it');
+      return async (store, out) => {
+        const result = await verifyAuditChain(store, head ? { id: Number(head[1]), hash: head[2] as string } : undefined);
+        if (args.flags.has('json')) out(JSON.stringify(result));
+        else if (result.ok) out(`Audit chain intact: ${result.count} entries (${result.redacted} redacted by erasure)${result.head ? `; head ${result.head.id}:${result.head.hash}` : ''}`);
+        if (!result.ok) throw new OrgError(`Audit chain broken at entry ${result.entryId ?? '-'} (after ${result.count} intact entries): ${result.problem}`);
+      };
+    }
+    case 'customer:export':
+    case 'customer:erase': {
+      const erase = command === 'customer:erase';
+      checkFlags(args, erase ? ['yes'] : ['markdown']);
+      const [key] = expectPositional(args, 1, `${command} <customerCode|id>${erase ? ' --yes' : ' [--markdown]'}`) as [string];
+      if (erase && !args.flags.has('yes')) throw new UsageError('customer:erase cannot be undone: add --yes to confirm');
+      return async (store, out) => {
+        const found = await findCustomer(store, key);
+        if (!found) throw new OrgError(`No customer with id or code "${key}"`);
+        if ('ambiguous' in found) throw new OrgError(`${found.ambiguous.length} customers have code "${key}": ${found.ambiguous.join(', ')}; give the id`);
+        if (erase) {
+          const result = await eraseCustomer(store, found, SYSTEM_ACTOR, nowIso());
+          const changed = Object.entries(result.changed).map(([c, n]) => `${c} ${n}`).join(', ') || 'nothing (already erased)';
+          out(`Erased the personal data of customer ${result.code} (${result.customerId}); documents rewritten: ${changed}`);
+          if (result.retainedAdverseEvents.length > 0) {
+            out(`Kept unchanged until pharmacovigilance acknowledges them (run again then): adverse events ${result.retainedAdverseEvents.join(', ')}`);
+          }
+          return;
+        }
+        const data = await collectCustomerData(store, found);
+        const exported = buildExport(data, await auditOf(store, data), { at: nowIso(), by: SYSTEM_ACTOR.userId });
+        out(args.flags.has('markdown') ? markdownReport(exported) : JSON.stringify(exported, null, 2));
       };
     }
     case 'seed': {

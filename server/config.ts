@@ -23,6 +23,10 @@ export interface ServerConfig {
   loginAttemptsPerMinute: number;
   /** Largest accepted request body. */
   bodyLimitBytes: number;
+  /** Authenticated requests allowed per user per minute (per server process). */
+  userRequestsPerMinute: number;
+  /** Pushes allowed per user per minute, on top (per server process). */
+  userPushesPerMinute: number;
   /** Origins allowed to call the API from a browser ('*' = any; tokens are bearer, never cookies). */
   corsOrigins: readonly string[];
 }
@@ -59,6 +63,8 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
   const refreshTokenTtlDays = intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 180, 1, 3650, problems);
   const loginAttemptsPerMinute = intVar(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 10_000, problems);
   const bodyLimitBytes = intVar(env, 'BODY_LIMIT_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024, problems);
+  const userRequestsPerMinute = intVar(env, 'USER_REQUESTS_PER_MINUTE', 1200, 10, 1_000_000, problems);
+  const userPushesPerMinute = intVar(env, 'USER_PUSHES_PER_MINUTE', 600, 10, 1_000_000, problems);
   const logLevelRaw = env.LOG_LEVEL?.trim() || 'info';
   const logLevel = (LOG_LEVELS as readonly string[]).includes(logLevelRaw) ? (logLevelRaw as LogLevel) : 'info';
   if (logLevel !== logLevelRaw) problems.push(`LOG_LEVEL=${JSON.stringify(logLevelRaw)} must be one of ${LOG_LEVELS.join(', ')}`);
@@ -69,7 +75,7 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
   const secret = env.FIELDBOOK_SECRET;
   if (secret !== undefined && secret !== '' && secret.length < 32) problems.push('FIELDBOOK_SECRET must be at least 32 characters (or unset: one is generated into the data folder)');
   if (problems.length > 0) throw new ConfigError(problems);
-  return { host, port, dataDir, databaseUrl, accessTokenTtlSeconds, refreshTokenTtlDays, logLevel, loginAttemptsPerMinute, bodyLimitBytes, corsOrigins };
+  return { host, port, dataDir, databaseUrl, accessTokenTtlSeconds, refreshTokenTtlDays, logLevel, loginAttemptsPerMinute, bodyLimitBytes, userRequestsPerMinute, userPushesPerMinute, corsOrigins };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerDeps } from '../http/context';
 import { HttpError } from '../http/errors';
+import type { UserLimiter } from '../http/userLimits';
 import { actorFor } from '../org/org';
 import { verifyAccessToken, type AccessClaims } from './tokens';
 
@@ -29,15 +30,16 @@ export async function verifyRequest(deps: ServerDeps & { secret: string }, autho
   return { claims, actor: await actorFor(deps.store, user, claims.dev) };
 }
 
-export function registerAuthenticate(app: FastifyInstance, deps: ServerDeps & { secret: string }): void {
+export function registerAuthenticate(app: FastifyInstance, deps: ServerDeps & { secret: string }, limiter?: UserLimiter): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('sessionId', undefined);
   app.decorateRequest('accessTokenExp', undefined);
-  app.decorate('authenticate', async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
     const { claims, actor } = await verifyRequest(deps, request.headers.authorization);
     request.actor = actor;
     request.sessionId = claims.sid;
     request.accessTokenExp = claims.exp;
+    await limiter?.(request, reply, actor.userId);
   });
 }
 

@@ -4,14 +4,15 @@ import type { SyncedCollection } from '../../shared/sync/protocol';
 import { runMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate';
 import type { MigrationTarget } from './migrate';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
+import { chainEntries, redactedValue } from '../audit/chain';
 import {
-  AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, TERRITORY_COLUMNS, USER_COLUMNS,
+  AUDIT_CHAIN_COLUMNS, AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, TERRITORY_COLUMNS, USER_COLUMNS,
   ChangeListeners, assignSeqs, auditJson, auditLimit, normalizePlan,
-  sessionValues, toAudit, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
+  sessionValues, toAudit, toAuditChainRow, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
 } from './rows';
-import type { AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
+import type { AuditChainDbRow, AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
 import type {
-  AuditEntry, AuditFilter, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
+  AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
 } from './types';
 
 /** Advisory lock keys in the two-int4 space (disjoint from the bigint space of document locks). */
@@ -189,6 +190,7 @@ export class PostgresStore implements Store {
         await fn({
           appliedVersions: async () => new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)),
           exec: async (sql) => { await c.query(sql); },
+          query: async <R>(sql: string, params: readonly unknown[] = []) => (await c.query(sql, [...params])).rows as R[],
           record: async (m, at) => { await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, at]); },
         });
       }),
@@ -267,7 +269,8 @@ export class PostgresStore implements Store {
       // 2. Decide.
       const result = await plan(await this.readDocs(c, collection, ids), { getDocs: (other, otherIds) => this.readDocs(c, other, otherIds) });
       const writes = normalizePlan(result);
-      if (writes.length === 0) return [];
+      const redactions = result.redact ?? [];
+      if (writes.length === 0 && redactions.length === 0) return [];
       // 3. Take the sequence lock (held until COMMIT), hand out consecutive seqs.
       await c.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, SEQ_LOCK]);
       const { rows: [counter] } = await c.query<{ value: string }>('UPDATE seq_counter SET value = value + $1 WHERE id = 1 RETURNING value', [writes.length]);
@@ -281,21 +284,46 @@ export class PostgresStore implements Store {
          ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, territory_id = excluded.territory_id, deleted = excluded.deleted, data = excluded.data`,
         [d.map((x) => x.collection), d.map((x) => x.id), d.map((x) => x.seq), d.map((x) => x.territoryId), d.map((x) => x.deleted), d.map((x) => JSON.stringify(x.data))],
       );
-      const a = prepared.audit;
-      if (a.length > 0) {
+      if (prepared.audit.length > 0) {
+        // The chain continues from the last entry: the sequence lock (held until COMMIT) makes
+        // every process's audit inserts one line, in id order.
+        const { rows: [tail] } = await c.query<{ hash: string }>('SELECT hash FROM audit ORDER BY id DESC LIMIT 1');
+        const a = chainEntries(tail?.hash ?? null, prepared.audit);
         await c.query(
-          `INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value)
-           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[])`,
+          `INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value, values_salt, values_digest, prev_hash, hash)
+           SELECT at, seq, user_id, device_id, collection, document_id, action, old_value, new_value, values_salt, values_digest, prev_hash, hash
+           FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[],
+             $10::text[], $11::text[], $12::text[], $13::text[])
+             WITH ORDINALITY AS t(at, seq, user_id, device_id, collection, document_id, action, old_value, new_value, values_salt, values_digest, prev_hash, hash, ord)
+           ORDER BY ord`,
           [a.map((x) => x.at), a.map((x) => x.seq), a.map((x) => x.userId), a.map((x) => x.deviceId), a.map((x) => x.collection),
-            a.map((x) => x.documentId), a.map((x) => x.action), a.map((x) => auditJson(x.oldValue)), a.map((x) => auditJson(x.newValue))],
+            a.map((x) => x.documentId), a.map((x) => x.action), a.map((x) => auditJson(x.oldValue)), a.map((x) => auditJson(x.newValue)),
+            a.map((x) => x.salt), a.map((x) => x.valuesDigest), a.map((x) => x.prevHash), a.map((x) => x.hash)],
         );
       }
+      await this.redactAudit(c, redactions);
       // 4. Tell every process (delivered at COMMIT, in commit order).
-      await c.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${first}:${last}`]);
+      if (d.length > 0) await c.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${first}:${last}`]);
       return d;
     });
     if (docs.length > 0) await this.emitted(docs[docs.length - 1]!.seq);
     return docs;
+  }
+
+  /** Replaces the values of the not yet redacted entries of these documents (inside write()'s transaction). */
+  private async redactAudit(c: pg.PoolClient, redactions: readonly AuditRedaction[]): Promise<void> {
+    for (const r of redactions) {
+      if (r.documentIds.length === 0) continue;
+      const { rows } = await c.query<AuditRow>(
+        `SELECT ${AUDIT_COLUMNS} FROM audit WHERE collection = $1 AND document_id = ANY($2::text[]) AND redacted_at IS NULL ORDER BY id`,
+        [r.collection, [...r.documentIds]],
+      );
+      for (const e of rows.map(toAudit)) {
+        await c.query('UPDATE audit SET old_value = $1::jsonb, new_value = $2::jsonb, values_salt = NULL, redacted_at = $3 WHERE id = $4', [
+          auditJson(redactedValue(e.oldValue, r.anonymise, r.at, r.by)), auditJson(redactedValue(e.newValue, r.anonymise, r.at, r.by)), r.at, e.id,
+        ]);
+      }
+    }
   }
 
   async maxSeq(): Promise<number> {
@@ -397,6 +425,11 @@ export class PostgresStore implements Store {
     params.push(auditLimit(filter.limit));
     const sql = `SELECT ${AUDIT_COLUMNS} FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`;
     return (await this.pool.query<AuditRow>(sql, params)).rows.map(toAudit);
+  }
+
+  async auditChain(afterId: number, limit: number): Promise<AuditChainRow[]> {
+    const { rows } = await this.pool.query<AuditChainDbRow>(`SELECT ${AUDIT_CHAIN_COLUMNS} FROM audit WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit]);
+    return rows.map(toAuditChainRow);
   }
 }
 

@@ -1,7 +1,7 @@
 import { isSyncedCollection } from '../../shared/sync/protocol';
 import type { SyncDoc, SyncedCollection } from '../../shared/sync/protocol';
 import type {
-  AuditEntry, AuditEntryInput, ChangeEvent, DeviceSession, DocWrite, StoredDoc, TerritoryRecord, UserRecord, WritePlan,
+  AuditChainRow, AuditEntry, AuditEntryInput, ChangeEvent, DeviceSession, DocWrite, StoredDoc, TerritoryRecord, UserRecord, WritePlan,
 } from './types';
 
 /**
@@ -122,6 +122,14 @@ export function toAudit(r: AuditRow): AuditEntry {
     newValue: json(r.new_value),
   };
 }
+export const AUDIT_CHAIN_COLUMNS = `${AUDIT_COLUMNS}, values_salt, values_digest, prev_hash, hash, redacted_at`;
+export interface AuditChainDbRow extends AuditRow {
+  values_salt: string | null; values_digest: string | null; prev_hash: string | null; hash: string | null; redacted_at: string | null;
+}
+export function toAuditChainRow(r: AuditChainDbRow): AuditChainRow {
+  return { ...toAudit(r), valuesSalt: r.values_salt, valuesDigest: r.values_digest, prevHash: r.prev_hash, hash: r.hash, redactedAt: r.redacted_at };
+}
+
 /** JSON text of an audit value; SQL NULL for null/undefined. */
 export const auditJson = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 

@@ -2,15 +2,16 @@ import Database from 'better-sqlite3';
 import type { SyncedCollection } from '../../shared/sync/protocol';
 import { runMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate';
 import type { MigrationTarget } from './migrate';
+import { chainEntries, redactedValue } from '../audit/chain';
 import {
-  AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, TERRITORY_COLUMNS, USER_COLUMNS,
+  AUDIT_CHAIN_COLUMNS, AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, TERRITORY_COLUMNS, USER_COLUMNS,
   ChangeListeners, Mutex, assignSeqs, auditJson, auditLimit, normalizePlan,
-  sessionValues, toAudit, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
+  sessionValues, toAudit, toAuditChainRow, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
 } from './rows';
-import type { AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
+import type { AuditChainDbRow, AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations';
 import type {
-  AuditEntry, AuditFilter, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
+  AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
 } from './types';
 
 /** better-sqlite3 binds no booleans. */
@@ -67,6 +68,11 @@ export class SqliteStore implements Store {
             await fn({
               appliedVersions: async () => new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version)),
               exec: async (sql) => { db.exec(sql); },
+              query: async <R>(sql: string, params: readonly unknown[] = []) => {
+                const stmt = db.prepare(sql);
+                const values = params.map(sqlValue);
+                return (stmt.reader ? stmt.all(...values) : (stmt.run(...values), [])) as R[];
+              },
               record: async (m, at) => { db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, at); },
             });
             db.exec('COMMIT');
@@ -129,7 +135,8 @@ export class SqliteStore implements Store {
       try {
         const result = await plan(this.readDocs(collection, ids), { getDocs: async (other, otherIds) => this.readDocs(other, otherIds) });
         const writes = normalizePlan(result);
-        if (writes.length === 0) {
+        const redactions = result.redact ?? [];
+        if (writes.length === 0 && redactions.length === 0) {
           db.exec('ROLLBACK');
           return [];
         }
@@ -142,11 +149,15 @@ export class SqliteStore implements Store {
         );
         for (const d of prepared.docs) upsert.run(d.collection, d.id, d.seq, d.territoryId, d.deleted ? 1 : 0, JSON.stringify(d.data));
         const insertAudit = db.prepare(
-          'INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          `INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value, values_salt, values_digest, prev_hash, hash)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         );
-        for (const a of prepared.audit) {
-          insertAudit.run(a.at, a.seq, a.userId, a.deviceId, a.collection, a.documentId, a.action, auditJson(a.oldValue), auditJson(a.newValue));
+        // The chain continues from the last entry: this transaction is the only writer (BEGIN IMMEDIATE).
+        const lastHash = this.get<{ hash: string | null }>('SELECT hash FROM audit ORDER BY id DESC LIMIT 1')?.hash ?? null;
+        for (const a of chainEntries(lastHash, prepared.audit)) {
+          insertAudit.run(a.at, a.seq, a.userId, a.deviceId, a.collection, a.documentId, a.action, auditJson(a.oldValue), auditJson(a.newValue), a.salt, a.valuesDigest, a.prevHash, a.hash);
         }
+        this.redactAudit(redactions);
         db.exec('COMMIT');
         docs = prepared.docs;
       } catch (err) {
@@ -156,6 +167,21 @@ export class SqliteStore implements Store {
       this.listeners.emit(docs);
       return docs;
     });
+  }
+
+  /** Replaces the values of the not yet redacted entries of these documents (inside write()'s transaction). */
+  private redactAudit(redactions: readonly AuditRedaction[]): void {
+    const update = this.db.prepare('UPDATE audit SET old_value = ?, new_value = ?, values_salt = NULL, redacted_at = ? WHERE id = ?');
+    for (const r of redactions) {
+      if (r.documentIds.length === 0) continue;
+      const rows = this.all<AuditRow>(
+        `SELECT ${AUDIT_COLUMNS} FROM audit WHERE collection = ? AND document_id IN (SELECT value FROM json_each(?)) AND redacted_at IS NULL ORDER BY id`,
+        r.collection, JSON.stringify(r.documentIds),
+      );
+      for (const e of rows.map(toAudit)) {
+        update.run(auditJson(redactedValue(e.oldValue, r.anonymise, r.at, r.by)), auditJson(redactedValue(e.newValue, r.anonymise, r.at, r.by)), r.at, e.id);
+      }
+    }
   }
 
   async maxSeq(): Promise<number> {
@@ -254,5 +280,9 @@ export class SqliteStore implements Store {
     if (filter.afterId !== undefined) { where.push('id > ?'); params.push(filter.afterId); }
     const sql = `SELECT ${AUDIT_COLUMNS} FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
     return this.all<AuditRow>(sql, ...params, auditLimit(filter.limit)).map(toAudit);
+  }
+
+  async auditChain(afterId: number, limit: number): Promise<AuditChainRow[]> {
+    return this.all<AuditChainDbRow>(`SELECT ${AUDIT_CHAIN_COLUMNS} FROM audit WHERE id > ? ORDER BY id LIMIT ?`, afterId, limit).map(toAuditChainRow);
   }
 }

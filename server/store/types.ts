@@ -66,6 +66,30 @@ export type ReadScope = { all: true } | { all: false; territoryIds: readonly str
 export interface WritePlan {
   writes: DocWrite[];
   audit: AuditEntryInput[];
+  /**
+   * Erasure only: after this plan's entries are inserted, the values of every not yet redacted
+   * audit entry of these documents are replaced by a redaction marker (see server/audit/chain.ts);
+   * the chain's hashes and digests stay, so the trail still verifies.
+   */
+  redact?: AuditRedaction[];
+}
+
+export interface AuditRedaction {
+  collection: SyncedCollection;
+  documentIds: readonly string[];
+  /** The value as it may stay in the trail (business fields only). */
+  anonymise: (value: unknown) => unknown;
+  at: string;
+  by: string;
+}
+
+/** An audit entry with its hash-chain columns, as `audit:verify` walks them. */
+export interface AuditChainRow extends AuditEntry {
+  valuesSalt: string | null;
+  valuesDigest: string | null;
+  prevHash: string | null;
+  hash: string | null;
+  redactedAt: string | null;
 }
 
 export interface UserRecord {
@@ -163,4 +187,6 @@ export interface Store {
 
   // ---- audit (append-only; written only through write()) ----
   listAudit(filter: AuditFilter): Promise<AuditEntry[]>;
+  /** Entries with id > afterId in id order (the chain order), with their chain columns. */
+  auditChain(afterId: number, limit: number): Promise<AuditChainRow[]>;
 }

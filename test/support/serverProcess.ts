@@ -68,6 +68,10 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       DATA_DIR: options.dataDir,
       FIELDBOOK_SECRET: options.secret,
       LOG_LEVEL: 'warn',
+      // Test clients write at machine speed (the no-loss test: ~100 operations a second per user);
+      // the per-user budgets have their own test (owasp.test.ts).
+      USER_REQUESTS_PER_MINUTE: '1000000',
+      USER_PUSHES_PER_MINUTE: '1000000',
       ...options.env,
     };
     delete env.FIELDBOOK_DEMO;

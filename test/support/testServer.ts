@@ -19,6 +19,8 @@ import { openStream as openSyncStream, type StreamReader } from './sseStream';
 /** A real sync server on 127.0.0.1 (random port) over a temporary SQLite data folder. */
 export interface TestServer {
   url: string;
+  /** The data folder (SQLite file; the CLI's DATA_DIR). */
+  dataDir: string;
   app: FastifyInstance;
   store: Store;
   secret: string;
@@ -45,6 +47,9 @@ export async function startServer(overrides: Partial<AppConfig> = {}, databaseUr
     loginAttemptsPerMinute: 5,
     bodyLimitBytes: 8 * 1024 * 1024,
     corsOrigins: ['*'],
+    // These suites drive one user at machine speed; the per-user budgets have their own test (owasp.test.ts).
+    userRequestsPerMinute: 100_000,
+    userPushesPerMinute: 100_000,
     ...overrides,
   };
   const app = await buildApp({ store, now, newId, secret, config });
@@ -53,6 +58,7 @@ export async function startServer(overrides: Partial<AppConfig> = {}, databaseUr
   if (!address || typeof address === 'string') throw new Error('no address');
   return {
     url: `http://127.0.0.1:${address.port}`,
+    dataDir,
     app,
     store,
     secret,

@@ -2,7 +2,7 @@
 // can only require('electron')). Exposes exactly the FieldbookApi as window.fieldbook: one named
 // function per method, never ipcRenderer itself or a generic invoke.
 import { contextBridge, ipcRenderer } from 'electron';
-import { IpcChannel, type FieldbookApi, type NotifyOutcome } from '../shared/ipc/contract';
+import { IpcChannel, type FieldbookApi, type NotifyOutcome, type ServerSettings } from '../shared/ipc/contract';
 import { fail, type Result } from '../shared/ipc/result';
 
 type Channel = (typeof IpcChannel)[keyof typeof IpcChannel];
@@ -24,6 +24,8 @@ const api = {
   secureSet: (key: string, value: string | null) => call<void>(IpcChannel.secureSet, key, value),
   openExternal: (url: string) => call<void>(IpcChannel.openExternal, url),
   notify: (title: string, body: string) => call<NotifyOutcome>(IpcChannel.notify, title, body),
+  getServerSettings: () => call<ServerSettings>(IpcChannel.getServerSettings),
+  setServerUrl: (url: string | null) => call<ServerSettings>(IpcChannel.setServerUrl, url),
 } satisfies FieldbookApi;
 
 contextBridge.exposeInMainWorld('fieldbook', api);

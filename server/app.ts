@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { API, type ApiError } from '../shared/sync/protocol';
@@ -9,6 +10,7 @@ import { registerImportRoutes } from './http/adminImport';
 import { trackRoutes } from './http/apiInventory';
 import { registerDataRightsRoutes } from './http/dataRights';
 import { registerPharmacovigilanceRoutes } from './http/pharmacovigilance';
+import { registerUpdateFiles } from './http/updates';
 import type { ServerDeps } from './http/context';
 import { HttpError } from './http/errors';
 import { CORS_PREFLIGHT_HEADERS, SECURITY_HEADERS, corsHeaders } from './http/headers';
@@ -16,7 +18,7 @@ import { DEFAULT_USER_LIMITS, createUserLimiter } from './http/userLimits';
 import { EventStreams } from './sync/stream';
 import { registerSyncRoutes } from './sync/routes';
 
-export type AppConfig = Pick<ServerConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'logLevel' | 'loginAttemptsPerMinute' | 'bodyLimitBytes' | 'corsOrigins'> & {
+export type AppConfig = Pick<ServerConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'logLevel' | 'loginAttemptsPerMinute' | 'bodyLimitBytes' | 'corsOrigins'> & Partial<Pick<ServerConfig, 'trustProxy' | 'updatesDir'>> & {
   /** Keep-alive comment interval of the event stream (default 15 s). */
   streamKeepAliveMs?: number;
 } & Partial<Pick<ServerConfig, 'userRequestsPerMinute' | 'userPushesPerMinute'>>;
@@ -25,6 +27,18 @@ export interface AppDeps extends ServerDeps {
   secret: string;
   config: AppConfig;
 }
+
+/** TRUST_PROXY=<n>: believe the nearest n proxies (Fastify's types take the hop count as a function). */
+const hopsTrusted = (hops: number) => (_address: string, hop: number): boolean => hop < hops;
+
+/** How long /ready waits for the database before answering 503. */
+const READY_TIMEOUT_MS = 3000;
+
+/** Log fields that may never be written out (tokens, passwords, cookies), wherever they appear. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie',
+  '*.password', '*.newPassword', '*.accessToken', '*.refreshToken', '*.token', 'password', 'accessToken', 'refreshToken', 'token',
+] as const;
 
 /** Maps any error to the API's `{code, message}` answer; internals never leave the server. */
 function toApiError(error: FastifyError | HttpError | Error): { status: number; body: ApiError } {
@@ -50,8 +64,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      // Requests are logged without headers or bodies; these paths catch a secret that a log call passes by mistake.
+      redact: { paths: [...LOG_REDACT_PATHS], censor: '[redacted]' },
     },
+    // A proxy's X-Request-Id (nginx: $request_id) is kept so its log lines and ours match; else a fresh UUID.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : (config.trustProxy ?? false),
     bodyLimit: config.bodyLimitBytes,
     // Requests whose JSON holds __proto__/constructor.prototype are refused, not merged in.
     onProtoPoisoning: 'error',
@@ -72,7 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers({ ...SECURITY_HEADERS, ...corsHeaders(request.headers.origin, config.corsOrigins) });
+    reply.headers({ ...SECURITY_HEADERS, ...corsHeaders(request.headers.origin, config.corsOrigins), 'x-request-id': request.id });
   });
   app.options('*', async (request, reply) => {
     return reply.code(204).headers(corsHeaders(request.headers.origin, config.corsOrigins)).headers(CORS_PREFLIGHT_HEADERS).send();
@@ -91,7 +112,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get(API.health, async () => ({ status: 'ok' }));
   app.get(API.ready, async (request, reply) => {
     try {
-      await deps.store.maxSeq();
+      // A database that does not answer (host gone, network blackholed) must fail the probe, not hang it.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+      });
+      await Promise.race([deps.store.maxSeq(), timeout]).finally(() => clearTimeout(timer));
       return { status: 'ready', store: deps.store.kind };
     } catch (error) {
       request.log.error({ err: error }, 'store not reachable');
@@ -111,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerImportRoutes(app, deps);
   registerPharmacovigilanceRoutes(app, deps);
   registerDataRightsRoutes(app, deps);
+  if (config.updatesDir) await registerUpdateFiles(app, config.updatesDir);
 
   return app;
 }

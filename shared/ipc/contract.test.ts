@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IPC_PREFIX, IpcChannel, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue,
+  IPC_PREFIX, IpcChannel, effectiveServerUrl, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue, isValidServerUrl,
   NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX, SECURE_VALUE_MAX,
 } from './contract';
 import { fail, ok } from './result';
@@ -90,5 +90,23 @@ describe('Result helpers', () => {
   it('build the two shapes', () => {
     expect(ok(1)).toEqual({ ok: true, value: 1 });
     expect(fail('code', 'message')).toEqual({ ok: false, error: { code: 'code', message: 'message' } });
+  });
+});
+
+describe('isValidServerUrl', () => {
+  it('accepts normalised http(s) addresses, with a path prefix too', () => {
+    for (const url of ['https://crm.example.com', 'http://127.0.0.1:8787', 'https://example.com/fieldbook', 'https://[::1]:8443']) expect(isValidServerUrl(url), url).toBe(true);
+  });
+
+  it('rejects everything else', () => {
+    for (const url of ['https://crm.example.com/', 'crm.example.com', 'ftp://crm.example.com', 'https://u:p@crm.example.com', 'https://crm.example.com?x=1', 'https://crm.example.com#a', 'https://crm .example.com', '', null, 42, `https://x.example/${'a'.repeat(2100)}`]) {
+      expect(isValidServerUrl(url), String(url)).toBe(false);
+    }
+  });
+
+  it('prefers an admin override to the packaged address', () => {
+    expect(effectiveServerUrl({ packaged: 'https://a.example', override: null })).toBe('https://a.example');
+    expect(effectiveServerUrl({ packaged: 'https://a.example', override: 'https://b.example' })).toBe('https://b.example');
+    expect(effectiveServerUrl({ packaged: null, override: null })).toBeNull();
   });
 });

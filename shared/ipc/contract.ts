@@ -21,7 +21,21 @@ export interface FieldbookApi {
    * when this system or browser cannot show one (or the user has not allowed it): not an error.
    */
   notify(title: string, body: string): Promise<Result<NotifyOutcome>>;
+  /** The organisation's sync server: set when the installer was packaged, changeable by an admin. */
+  getServerSettings(): Promise<Result<ServerSettings>>;
+  /** Saves an admin's server address on this computer (a normalised http(s) URL), or null to go back to the packaged one. */
+  setServerUrl(url: string | null): Promise<Result<ServerSettings>>;
 }
+
+export interface ServerSettings {
+  /** The address written into the installer at packaging time (null: none, or not the desktop app). */
+  readonly packaged: string | null;
+  /** The address an admin saved in Settings on this computer (null: none). */
+  readonly override: string | null;
+}
+
+/** The server address in force: an admin's choice on this computer beats the packaged one. */
+export const effectiveServerUrl = (settings: ServerSettings): string | null => settings.override ?? settings.packaged;
 
 export type NotifyOutcome = 'shown' | 'unavailable';
 
@@ -34,6 +48,8 @@ export const IpcChannel = {
   secureSet: 'fieldbook:secure-set',
   openExternal: 'fieldbook:open-external',
   notify: 'fieldbook:notify',
+  getServerSettings: 'fieldbook:server-settings',
+  setServerUrl: 'fieldbook:set-server-url',
 } as const satisfies Record<Exclude<keyof FieldbookApi, 'runtime'>, `fieldbook:${string}`>;
 
 /** Keys for secure storage: a short identifier, nothing path-like. */
@@ -73,4 +89,23 @@ export function isValidNotificationTitle(title: unknown): title is string {
 
 export function isValidNotificationBody(body: unknown): body is string {
   return typeof body === 'string' && body.length <= NOTIFICATION_BODY_MAX;
+}
+
+/** Longest server address accepted, in characters. */
+export const SERVER_URL_MAX = 2048;
+
+/**
+ * A server address as the app stores it: http or https, a host, no credentials, query or
+ * fragment, no trailing slash (what the renderer's normalizeServerUrl produces).
+ */
+export function isValidServerUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > SERVER_URL_MAX || /\s/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname || url.username || url.password) return false;
+  return url.search === '' && url.hash === '' && !value.endsWith('/') && value === `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
 }

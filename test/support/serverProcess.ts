@@ -15,8 +15,11 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** Starts the server again on the same port and data. */
   restart(): Promise<void>;
-  /** Stops for good (SIGTERM, then SIGKILL after a grace period); safe to call twice. */
-  stop(): Promise<void>;
+  /**
+   * Stops for good (SIGTERM, then SIGKILL after a grace period); safe to call twice. Resolves with
+   * the exit code (null when killed by a signal, or when already stopped).
+   */
+  stop(): Promise<number | null>;
   /** Everything the server printed (for failure messages). */
   output(): string;
 }
@@ -29,6 +32,8 @@ export interface ServerProcessOptions {
   port?: number;
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /** Runs this instead of `tsx server/main.ts`, e.g. the production bundle: [process.execPath, 'out/server/main.mjs']. */
+  command?: readonly [string, ...string[]];
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -77,7 +82,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     delete env.FIELDBOOK_DEMO;
     if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
     else delete env.DATABASE_URL;
-    const proc = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...args] = options.command ?? [resolve(ROOT, 'node_modules/.bin/tsx'), 'server/main.ts'];
+    const proc = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     running.add(proc);
     proc.once('exit', () => running.delete(proc));
@@ -142,7 +148,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     },
     stop: async () => {
       const proc = child;
-      if (!proc) return;
+      if (!proc) return null;
       child = null;
       killGroup(proc, 'SIGTERM');
       const timer = setTimeout(() => killGroup(proc, 'SIGKILL'), 5_000);
@@ -150,6 +156,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       clearTimeout(timer);
       // The tsx wrapper may exit before the server: make sure nothing of the group stays.
       killGroup(proc, 'SIGKILL');
+      return proc.exitCode;
     },
     output: () => log,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SECURE_VALUE_MAX } from '../../../shared/ipc/contract';
-import { createBrowserApi, SESSION_KEY_PREFIX, type BrowserEnvironment } from './browserApi';
+import { createBrowserApi, SERVER_URL_KEY, SESSION_KEY_PREFIX, type BrowserEnvironment } from './browserApi';
 
 function setup(overrides: Partial<BrowserEnvironment> = {}) {
   const items = new Map<string, string>();
@@ -84,5 +84,19 @@ describe('browser FieldbookApi', () => {
     expect(shown).toEqual([]);
     const broken = setup({ notifications: () => ({ permission: 'granted', show: () => { throw new TypeError('Illegal constructor'); } }) });
     expect(await broken.api.notify('Due', '')).toMatchObject({ ok: false, error: { code: 'notify-failed' } });
+  });
+});
+
+describe('browser server settings', () => {
+  it('has no packaged address and keeps an admin override in its settings storage', async () => {
+    const saved = new Map<string, string>();
+    const settingsStorage = () => ({ getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v), removeItem: (k: string) => void saved.delete(k) });
+    const { api } = setup({ settingsStorage });
+    expect(await api.getServerSettings()).toEqual({ ok: true, value: { packaged: null, override: null } });
+    expect(await api.setServerUrl('https://crm.example.com')).toEqual({ ok: true, value: { packaged: null, override: 'https://crm.example.com' } });
+    expect(saved.get(SERVER_URL_KEY)).toBe('https://crm.example.com');
+    expect(await api.setServerUrl('crm.example.com')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await api.setServerUrl(null)).toEqual({ ok: true, value: { packaged: null, override: null } });
+    expect(saved.size).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ import {
   isValidNotificationTitle,
   isValidSecureKey,
   isValidSecureValue,
+  isValidServerUrl,
+  type ServerSettings,
 } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 
@@ -21,7 +23,12 @@ export interface BrowserEnvironment {
   open(url: string): void;
   /** The Web Notifications API, or null where the browser has none. */
   notifications(): BrowserNotifications | null;
+  /** Where an admin's server address is kept (localStorage; not a secret). Absent: kept in memory only. */
+  settingsStorage?(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
+
+/** localStorage key of the server address an admin saved in Settings (the browser has no packaged one). */
+export const SERVER_URL_KEY = 'fieldbook.serverUrl';
 
 /** What we use of the Web Notifications API. */
 export interface BrowserNotifications {
@@ -49,6 +56,7 @@ export function defaultBrowserEnvironment(): BrowserEnvironment {
             },
           }
         : null,
+    settingsStorage: () => window.localStorage,
   };
 }
 
@@ -62,6 +70,12 @@ async function attempt<T>(code: string, task: () => T): Promise<Result<T>> {
 }
 
 export function createBrowserApi(env: BrowserEnvironment = defaultBrowserEnvironment()): FieldbookApi {
+  const memory = new Map<string, string>();
+  const settings = env.settingsStorage ?? (() => ({ getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k) }));
+  const readServerSettings = (): ServerSettings => {
+    const saved = settings().getItem(SERVER_URL_KEY);
+    return { packaged: null, override: isValidServerUrl(saved) ? saved : null };
+  };
   return Object.freeze({
     runtime: 'browser' as const,
     getAppVersion: async () => ok(env.version),
@@ -91,6 +105,15 @@ export function createBrowserApi(env: BrowserEnvironment = defaultBrowserEnviron
       return attempt('notify-failed', (): NotifyOutcome => {
         api.show(title, body);
         return 'shown';
+      });
+    },
+    getServerSettings: async () => attempt('storage-unavailable', readServerSettings),
+    setServerUrl: async (url: string | null) => {
+      if (url !== null && !isValidServerUrl(url)) return fail<ServerSettings>('invalid-arguments', 'The server address must be an http(s) address without user, query or trailing slash.');
+      return attempt('storage-unavailable', () => {
+        if (url === null) settings().removeItem(SERVER_URL_KEY);
+        else settings().setItem(SERVER_URL_KEY, url);
+        return readServerSettings();
       });
     },
   });

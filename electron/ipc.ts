@@ -8,6 +8,7 @@ import {
 } from '../shared/ipc/contract';
 import { fail, ok, type Result } from '../shared/ipc/result';
 import { showNotification } from './notifications';
+import { createDatabaseKeyStore } from './database-key';
 import { isAllowedOrigin } from './origin';
 import type { SecureStore } from './secure-storage';
 
@@ -34,6 +35,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, allowedOrigins: reado
 const invalid = <T>(message: string): Result<T> => fail('invalid-arguments', message);
 
 export function createHandlers({ store }: Pick<IpcOptions, 'store'>): Handlers {
+  const databaseKey = createDatabaseKeyStore(store);
   return {
     getAppVersion: { arity: 0, run: async () => ok(app.getVersion()) },
     getSystemLanguage: {
@@ -52,6 +54,8 @@ export function createHandlers({ store }: Pick<IpcOptions, 'store'>): Handlers {
         return store.set(key, value);
       },
     },
+    getDatabaseKey: { arity: 0, run: () => databaseKey.get() },
+    deleteDatabaseKey: { arity: 0, run: () => databaseKey.delete() },
     openExternal: {
       arity: 1,
       run: async (url) => {

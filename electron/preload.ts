@@ -22,6 +22,8 @@ const api = {
   getSystemLanguage: () => call<string>(IpcChannel.getSystemLanguage),
   secureGet: (key: string) => call<string | null>(IpcChannel.secureGet, key),
   secureSet: (key: string, value: string | null) => call<void>(IpcChannel.secureSet, key, value),
+  getDatabaseKey: () => call<string>(IpcChannel.getDatabaseKey),
+  deleteDatabaseKey: () => call<void>(IpcChannel.deleteDatabaseKey),
   openExternal: (url: string) => call<void>(IpcChannel.openExternal, url),
   notify: (title: string, body: string) => call<NotifyOutcome>(IpcChannel.notify, title, body),
 } satisfies FieldbookApi;

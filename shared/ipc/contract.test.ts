@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IPC_PREFIX, IpcChannel, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue,
+  DATABASE_KEY_NAME, IPC_PREFIX, IpcChannel, isValidDatabaseKey, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue,
   NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX, SECURE_VALUE_MAX,
 } from './contract';
 import { fail, ok } from './result';
@@ -90,5 +90,18 @@ describe('Result helpers', () => {
   it('build the two shapes', () => {
     expect(ok(1)).toEqual({ ok: true, value: 1 });
     expect(fail('code', 'message')).toEqual({ ok: false, error: { code: 'code', message: 'message' } });
+  });
+});
+
+describe('database key', () => {
+  it('is reserved: the generic secure-storage calls refuse its name', () => {
+    expect(isValidSecureKey(DATABASE_KEY_NAME)).toBe(false);
+    expect(isValidSecureKey('fieldbook.refresh')).toBe(true);
+  });
+
+  it('accepts only 256-bit base64url keys', () => {
+    expect(isValidDatabaseKey('A'.repeat(43))).toBe(true);
+    expect(isValidDatabaseKey(Buffer.alloc(32, 7).toString('base64url'))).toBe(true);
+    for (const key of ['', 'short', 'A'.repeat(44), `${'A'.repeat(42)}=`, `${'A'.repeat(42)}/`, null, 42]) expect(isValidDatabaseKey(key), String(key)).toBe(false);
   });
 });

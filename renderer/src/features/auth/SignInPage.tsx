@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Box, Card, CardContent, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Card, CardContent, Typography } from '@mui/material';
+import { useSessionStore } from '../../app/sessionStore';
 import { SignInForm } from './SignInForm';
 import { defaultServerUrl } from './serverUrl';
 import { loadLastSignIn } from './storedSession';
@@ -10,6 +11,7 @@ import { useSignIn } from './useSignIn';
 export function SignInPage() {
   const { t } = useTranslation();
   const { busy, errors, failure, submit } = useSignIn();
+  const notice = useSessionStore((s) => s.notice);
   const initial = useMemo(() => {
     const last = loadLastSignIn();
     return { serverUrl: last?.serverUrl ?? defaultServerUrl(import.meta.env.VITE_SERVER_URL, window.location), userName: last?.userName ?? '', password: '' };
@@ -21,6 +23,12 @@ export function SignInPage() {
         <CardContent sx={{ p: 4 }}>
           <Typography variant="h5" component="div" sx={{ fontWeight: 700, color: 'primary.main', mb: 1 }}>{t('app.name')}</Typography>
           <Typography variant="h1" sx={{ fontSize: '1.4rem', mb: 1 }}>{t('auth.title')}</Typography>
+          {notice === 'device_revoked' && (
+            <Alert severity="error" sx={{ mb: 2 }} data-testid="device-revoked">
+              <AlertTitle>{t('security.revokedTitle')}</AlertTitle>
+              {t('security.revokedBody')}
+            </Alert>
+          )}
           <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>{t('auth.intro')}</Typography>
           <SignInForm initial={initial} busy={busy} errors={errors} failure={failure} onSubmit={(v) => void submit(v)} />
         </CardContent>

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IpcChannel, NOTIFICATION_BODY_MAX, SECURE_VALUE_MAX } from '../shared/ipc/contract';
+import { DATABASE_KEY_NAME, IpcChannel, NOTIFICATION_BODY_MAX, SECURE_VALUE_MAX } from '../shared/ipc/contract';
 import type { Result } from '../shared/ipc/result';
 import { registerIpcHandlers } from './ipc';
 import { APP_ORIGIN } from './origin';
@@ -137,6 +137,19 @@ describe('IPC handlers', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     shell.openExternal.mockRejectedValueOnce(new Error('no browser'));
     expect(errorCode(await call(IpcChannel.openExternal, fromApp(), 'https://fieldbook.app/'))).toBe('internal');
+  });
+
+  it('hands out one random database key, keeps it across starts, and forgets it on delete', async () => {
+    const first = await call(IpcChannel.getDatabaseKey, fromApp());
+    expect(first).toEqual({ ok: true, value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(await call(IpcChannel.getDatabaseKey, fromApp())).toEqual(first);
+    // The generic secure-storage calls cannot read or plant it.
+    expect(errorCode(await call(IpcChannel.secureGet, fromApp(), DATABASE_KEY_NAME))).toBe('invalid-arguments');
+    expect(errorCode(await call(IpcChannel.secureSet, fromApp(), DATABASE_KEY_NAME, 'chosen-by-renderer'))).toBe('invalid-arguments');
+    expect(errorCode(await call(IpcChannel.getDatabaseKey, fromApp(), 'extra'))).toBe('invalid-arguments');
+    expect(await call(IpcChannel.deleteDatabaseKey, fromApp())).toEqual({ ok: true, value: undefined });
+    const next = await call(IpcChannel.getDatabaseKey, fromApp());
+    expect(next.ok && first.ok && next.value !== first.value).toBe(true);
   });
 
   it('refuses to store a secret when encryption is unavailable', async () => {

@@ -8,6 +8,7 @@ import {
 } from '../shared/ipc/contract';
 import { fail, ok, type Result } from '../shared/ipc/result';
 import { showNotification } from './notifications';
+import { createDatabaseKeyStore } from './database-key';
 import { isAllowedOrigin } from './origin';
 import type { SecureStore } from './secure-storage';
 import type { ServerSettingsStore } from './serverSettings';
@@ -38,6 +39,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, allowedOrigins: reado
 const invalid = <T>(message: string): Result<T> => fail('invalid-arguments', message);
 
 export function createHandlers({ store, serverSettings, onServerUrlChanged }: Omit<IpcOptions, 'allowedOrigins'>): Handlers {
+  const databaseKey = createDatabaseKeyStore(store);
   return {
     getAppVersion: { arity: 0, run: async () => ok(app.getVersion()) },
     getSystemLanguage: {
@@ -56,6 +58,8 @@ export function createHandlers({ store, serverSettings, onServerUrlChanged }: Om
         return store.set(key, value);
       },
     },
+    getDatabaseKey: { arity: 0, run: () => databaseKey.get() },
+    deleteDatabaseKey: { arity: 0, run: () => databaseKey.delete() },
     openExternal: {
       arity: 1,
       run: async (url) => {

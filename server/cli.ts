@@ -258,7 +258,8 @@ async function prepare(command: string, args: Args, io: CliIo): Promise<Action> 
         if (!active) {
           for (const s of await store.listSessions(user.id)) {
             if (s.revokedAt) continue;
-            await store.revokeSession(s.id, now);
+            // A disabled user's devices wipe their local data at their next contact.
+            await store.revokeSession(s.id, now, { wipe: true });
             revoked++;
           }
         }
@@ -310,9 +311,9 @@ async function prepare(command: string, args: Args, io: CliIo): Promise<Action> 
       const userName = flag(args, 'user');
       return async (store, out) => {
         const userId = userName ? (await requireUser(store, userName)).id : null;
-        const count = await store.revokeDevice(userId, deviceId, nowIso());
+        const count = await store.revokeDevice(userId, deviceId, nowIso(), { wipe: true });
         if (count === 0) throw new OrgError(`No active session for device "${deviceId}"${userName ? ` of ${userName}` : ''}`);
-        out(`Revoked ${count} session(s) of device ${deviceId}`);
+        out(`Revoked ${count} session(s) of device ${deviceId}; its local data is wiped at its next contact with the server`);
       };
     }
     case 'audit': {

@@ -4,7 +4,7 @@ import type { ServerDeps } from '../http/context';
 import { HttpError, badRequest, isPlainObject, requireString } from '../http/errors';
 import { actorFor, sessionUserInfo } from '../org/org';
 import type { DeviceSession, UserRecord } from '../store/types';
-import { verifyRequest } from './authenticate';
+import { deviceRevoked, verifyRequest } from './authenticate';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
 
@@ -102,6 +102,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps, optio
     if (!found) throw new HttpError(401, 'session_expired', 'Unknown refresh token; sign in again');
     const { session, reused } = found;
     const now = deps.now();
+    if (session.revokedAt && session.wipeOnRevoke) throw deviceRevoked();
     if (session.revokedAt) throw new HttpError(401, 'session_revoked', 'This device was signed out; sign in again');
     if (reused && isLostAnswerRetry(session, hash, deviceId, now)) {
       // The device never got the answer to its last refresh (connection lost on the way back) and

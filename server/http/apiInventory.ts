@@ -16,6 +16,7 @@ export interface InventoryEntry {
 export const API_INVENTORY: readonly InventoryEntry[] = [
   { method: 'GET', url: '/health', access: 'public' },
   { method: 'GET', url: '/ready', access: 'public' },
+  { method: 'GET', url: '/updates/*', access: 'public' }, // only with FIELDBOOK_UPDATES_DIR: installers need no sign-in
   { method: 'OPTIONS', url: '*', access: 'public' },
   { method: 'POST', url: '/api/auth/login', access: 'public' },
   { method: 'POST', url: '/api/auth/refresh', access: 'public' },
@@ -35,6 +36,7 @@ export const API_INVENTORY: readonly InventoryEntry[] = [
   { method: 'POST', url: '/api/admin/users', access: 'admin' },
   { method: 'GET', url: '/api/admin/customers/:id/export', access: 'admin' },
   { method: 'POST', url: '/api/admin/customers/:id/erase', access: 'admin' },
+  { method: 'POST', url: '/api/admin/import/:kind', access: 'admin' },
   { method: 'GET', url: '/api/pv/adverse-events', access: 'pharmacovigilance' },
   { method: 'POST', url: '/api/pv/adverse-events/:id/acknowledge', access: 'pharmacovigilance' },
 ];

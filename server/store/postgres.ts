@@ -6,13 +6,14 @@ import type { MigrationTarget } from './migrate';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import { chainEntries, redactedValue } from '../audit/chain';
 import {
-  AUDIT_CHAIN_COLUMNS, AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, TERRITORY_COLUMNS, USER_COLUMNS,
+  AUDIT_CHAIN_COLUMNS, AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, SESSION_SELECT, TERRITORY_COLUMNS, USER_COLUMNS,
   ChangeListeners, assignSeqs, auditJson, auditLimit, normalizePlan,
   sessionValues, toAudit, toAuditChainRow, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
 } from './rows';
 import type { AuditChainDbRow, AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
 import type {
-  AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
+  AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, RevokeOptions, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord,
+  WritePlan,
 } from './types';
 
 /** Advisory lock keys in the two-int4 space (disjoint from the bigint space of document locks). */
@@ -373,10 +374,10 @@ export class PostgresStore implements Store {
     await this.pool.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, sessionValues(s));
   }
   async findSessionByTokenHash(hash: string): Promise<{ session: DeviceSession; reused: boolean } | null> {
-    const { rows: [current] } = await this.pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE refresh_token_hash = $1`, [hash]);
+    const { rows: [current] } = await this.pool.query<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE refresh_token_hash = $1`, [hash]);
     if (current) return { session: toSession(current), reused: false };
     const { rows: [previous] } = await this.pool.query<SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = $1)`, [hash],
+      `SELECT ${SESSION_SELECT} FROM sessions WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = $1)`, [hash],
     );
     return previous ? { session: toSession(previous), reused: true } : null;
   }
@@ -391,24 +392,24 @@ export class PostgresStore implements Store {
     );
     return res.rowCount === 1;
   }
-  async revokeSession(id: string, at: string): Promise<void> {
-    await this.pool.query('UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
+  async revokeSession(id: string, at: string, options: RevokeOptions = {}): Promise<void> {
+    await this.pool.query('UPDATE sessions SET revoked_at = $1, wipe_on_revoke = $3 WHERE id = $2 AND revoked_at IS NULL', [at, id, options.wipe === true]);
   }
-  async revokeDevice(userId: string | null, deviceId: string, at: string): Promise<number> {
+  async revokeDevice(userId: string | null, deviceId: string, at: string, options: RevokeOptions = {}): Promise<number> {
     const res = await this.pool.query(
-      'UPDATE sessions SET revoked_at = $1 WHERE device_id = $2 AND ($3::text IS NULL OR user_id = $3) AND revoked_at IS NULL',
-      [at, deviceId, userId],
+      'UPDATE sessions SET revoked_at = $1, wipe_on_revoke = $4 WHERE device_id = $2 AND ($3::text IS NULL OR user_id = $3) AND revoked_at IS NULL',
+      [at, deviceId, userId, options.wipe === true],
     );
     return res.rowCount ?? 0;
   }
   async listSessions(userId?: string): Promise<DeviceSession[]> {
     const { rows } = userId === undefined
-      ? await this.pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at, id`)
-      : await this.pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE user_id = $1 ORDER BY created_at, id`, [userId]);
+      ? await this.pool.query<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions ORDER BY created_at, id`)
+      : await this.pool.query<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE user_id = $1 ORDER BY created_at, id`, [userId]);
     return rows.map(toSession);
   }
   async getSession(id: string): Promise<DeviceSession | null> {
-    const { rows: [r] } = await this.pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [id]);
+    const { rows: [r] } = await this.pool.query<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE id = $1`, [id]);
     return r ? toSession(r) : null;
   }
 

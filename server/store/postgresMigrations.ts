@@ -121,4 +121,10 @@ CREATE TRIGGER audit_update_only_redaction BEFORE UPDATE ON audit FOR EACH ROW E
 `);
     },
   },
+  {
+    version: 3,
+    name: 'session wipe on revoke',
+    // An administrator's revoke (lost device, disabled user) tells the app to wipe its local data.
+    sql: `ALTER TABLE sessions ADD COLUMN wipe_on_revoke BOOLEAN NOT NULL DEFAULT FALSE;`,
+  },
 ];

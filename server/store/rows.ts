@@ -81,9 +81,13 @@ export interface TerritoryRow { id: string; name: string; created_at: string }
 export const toTerritory = (r: TerritoryRow): TerritoryRecord => ({ id: r.id, name: r.name, createdAt: r.created_at });
 
 export const SESSION_COLUMNS = 'id, user_id, device_id, device_name, refresh_token_hash, previous_token_hash, created_at, last_used_at, expires_at, revoked_at';
+/** What session reads select: the inserted columns plus the wipe flag set by a revoke. */
+export const SESSION_SELECT = `${SESSION_COLUMNS}, wipe_on_revoke`;
 export interface SessionRow {
   id: string; user_id: string; device_id: string; device_name: string; refresh_token_hash: string; previous_token_hash: string | null;
   created_at: string; last_used_at: string; expires_at: string; revoked_at: string | null;
+  /** INTEGER 0/1 in SQLite, BOOLEAN in PostgreSQL. */
+  wipe_on_revoke?: number | boolean | null;
 }
 export function toSession(r: SessionRow): DeviceSession {
   return {
@@ -97,6 +101,7 @@ export function toSession(r: SessionRow): DeviceSession {
     lastUsedAt: r.last_used_at,
     expiresAt: r.expires_at,
     revokedAt: r.revoked_at,
+    ...(r.wipe_on_revoke === true || r.wipe_on_revoke === 1 ? { wipeOnRevoke: true } : {}),
   };
 }
 export function sessionValues(s: DeviceSession): unknown[] {

@@ -4,14 +4,15 @@ import { runMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate';
 import type { MigrationTarget } from './migrate';
 import { chainEntries, redactedValue } from '../audit/chain';
 import {
-  AUDIT_CHAIN_COLUMNS, AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, TERRITORY_COLUMNS, USER_COLUMNS,
+  AUDIT_CHAIN_COLUMNS, AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, SESSION_SELECT, TERRITORY_COLUMNS, USER_COLUMNS,
   ChangeListeners, Mutex, assignSeqs, auditJson, auditLimit, normalizePlan,
   sessionValues, toAudit, toAuditChainRow, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
 } from './rows';
 import type { AuditChainDbRow, AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations';
 import type {
-  AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
+  AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, RevokeOptions, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord,
+  WritePlan,
 } from './types';
 
 /** better-sqlite3 binds no booleans. */
@@ -231,10 +232,10 @@ export class SqliteStore implements Store {
     return this.exclusive(() => { this.run(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...sessionValues(s)); });
   }
   async findSessionByTokenHash(hash: string): Promise<{ session: DeviceSession; reused: boolean } | null> {
-    const current = this.get<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE refresh_token_hash = ?`, hash);
+    const current = this.get<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE refresh_token_hash = ?`, hash);
     if (current) return { session: toSession(current), reused: false };
     const previous = this.get<SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = ?)`, hash,
+      `SELECT ${SESSION_SELECT} FROM sessions WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = ?)`, hash,
     );
     return previous ? { session: toSession(previous), reused: true } : null;
   }
@@ -249,23 +250,23 @@ export class SqliteStore implements Store {
       return changed;
     })());
   }
-  revokeSession(id: string, at: string): Promise<void> {
-    return this.exclusive(() => { this.run('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', at, id); });
+  revokeSession(id: string, at: string, options: RevokeOptions = {}): Promise<void> {
+    return this.exclusive(() => { this.run('UPDATE sessions SET revoked_at = ?, wipe_on_revoke = ? WHERE id = ? AND revoked_at IS NULL', at, options.wipe ? 1 : 0, id); });
   }
-  revokeDevice(userId: string | null, deviceId: string, at: string): Promise<number> {
+  revokeDevice(userId: string | null, deviceId: string, at: string, options: RevokeOptions = {}): Promise<number> {
     return this.exclusive(() => this.run(
-      'UPDATE sessions SET revoked_at = ? WHERE device_id = ? AND (? IS NULL OR user_id = ?) AND revoked_at IS NULL',
-      at, deviceId, userId, userId,
+      'UPDATE sessions SET revoked_at = ?, wipe_on_revoke = ? WHERE device_id = ? AND (? IS NULL OR user_id = ?) AND revoked_at IS NULL',
+      at, options.wipe ? 1 : 0, deviceId, userId, userId,
     ));
   }
   async listSessions(userId?: string): Promise<DeviceSession[]> {
     const rows = userId === undefined
-      ? this.all<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at, id`)
-      : this.all<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE user_id = ? ORDER BY created_at, id`, userId);
+      ? this.all<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions ORDER BY created_at, id`)
+      : this.all<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE user_id = ? ORDER BY created_at, id`, userId);
     return rows.map(toSession);
   }
   async getSession(id: string): Promise<DeviceSession | null> {
-    const r = this.get<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`, id);
+    const r = this.get<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE id = ?`, id);
     return r ? toSession(r) : null;
   }
 

@@ -111,4 +111,10 @@ BEGIN SELECT RAISE(ABORT, 'audit entries must be chained'); END;
 `);
     },
   },
+  {
+    version: 3,
+    name: 'session wipe on revoke',
+    // An administrator's revoke (lost device, disabled user) tells the app to wipe its local data.
+    sql: `ALTER TABLE sessions ADD COLUMN wipe_on_revoke INTEGER NOT NULL DEFAULT 0 CHECK (wipe_on_revoke IN (0, 1));`,
+  },
 ];

@@ -125,6 +125,16 @@ export interface DeviceSession {
   lastUsedAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /**
+   * Revoked by an administrator for a lost or no longer trusted device: at its next contact the
+   * server answers `device_revoked` and the app wipes its local data (other revocations keep it).
+   */
+  wipeOnRevoke?: boolean;
+}
+
+/** How a session ends: `wipe` for an administrator's revoke of a device or a user. */
+export interface RevokeOptions {
+  wipe?: boolean;
 }
 
 export interface ChangeEvent {
@@ -180,8 +190,8 @@ export interface Store {
   findSessionByTokenHash(hash: string): Promise<{ session: DeviceSession; reused: boolean } | null>;
   /** Replaces the refresh token only if `expectedHash` is still current (a race loses). */
   rotateSession(id: string, expectedHash: string, next: { refreshTokenHash: string; lastUsedAt: string; expiresAt: string }): Promise<boolean>;
-  revokeSession(id: string, at: string): Promise<void>;
-  revokeDevice(userId: string | null, deviceId: string, at: string): Promise<number>;
+  revokeSession(id: string, at: string, options?: RevokeOptions): Promise<void>;
+  revokeDevice(userId: string | null, deviceId: string, at: string, options?: RevokeOptions): Promise<number>;
   listSessions(userId?: string): Promise<DeviceSession[]>;
   getSession(id: string): Promise<DeviceSession | null>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IPC_PREFIX, IpcChannel, effectiveServerUrl, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue, isValidServerUrl,
+  DATABASE_KEY_NAME, IPC_PREFIX, IpcChannel, effectiveServerUrl, isAllowedExternalUrl, isValidDatabaseKey, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue, isValidServerUrl,
   NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX, SECURE_VALUE_MAX,
 } from './contract';
 import { fail, ok } from './result';
@@ -108,5 +108,18 @@ describe('isValidServerUrl', () => {
     expect(effectiveServerUrl({ packaged: 'https://a.example', override: null })).toBe('https://a.example');
     expect(effectiveServerUrl({ packaged: 'https://a.example', override: 'https://b.example' })).toBe('https://b.example');
     expect(effectiveServerUrl({ packaged: null, override: null })).toBeNull();
+  });
+});
+
+describe('database key', () => {
+  it('is reserved: the generic secure-storage calls refuse its name', () => {
+    expect(isValidSecureKey(DATABASE_KEY_NAME)).toBe(false);
+    expect(isValidSecureKey('fieldbook.refresh')).toBe(true);
+  });
+
+  it('accepts only 256-bit base64url keys', () => {
+    expect(isValidDatabaseKey('A'.repeat(43))).toBe(true);
+    expect(isValidDatabaseKey(Buffer.alloc(32, 7).toString('base64url'))).toBe(true);
+    for (const key of ['', 'short', 'A'.repeat(44), `${'A'.repeat(42)}=`, `${'A'.repeat(42)}/`, null, 42]) expect(isValidDatabaseKey(key), String(key)).toBe(false);
   });
 });

@@ -14,6 +14,14 @@ export interface FieldbookApi {
   /** Secrets (refresh token, local key): encrypted with safeStorage in Electron. */
   secureGet(key: string): Promise<Result<string | null>>;
   secureSet(key: string, value: string | null): Promise<Result<void>>;
+  /**
+   * The key of the local database's encrypted fields: generated at random by the main process on
+   * first use and kept encrypted with safeStorage (never chosen by the renderer). Fails, rather
+   * than inventing a new key, when a stored key cannot be read (keychain locked or reset).
+   */
+  getDatabaseKey(): Promise<Result<string>>;
+  /** Forgets the database key (sign-out, revoked device): what was encrypted with it is unreadable. */
+  deleteDatabaseKey(): Promise<Result<void>>;
   /** Opens an https link in the system browser, only for hosts on the allow-list. */
   openExternal(url: string): Promise<Result<void>>;
   /**
@@ -46,6 +54,8 @@ export const IpcChannel = {
   getSystemLanguage: 'fieldbook:system-language',
   secureGet: 'fieldbook:secure-get',
   secureSet: 'fieldbook:secure-set',
+  getDatabaseKey: 'fieldbook:database-key-get',
+  deleteDatabaseKey: 'fieldbook:database-key-delete',
   openExternal: 'fieldbook:open-external',
   notify: 'fieldbook:notify',
   getServerSettings: 'fieldbook:server-settings',
@@ -54,6 +64,15 @@ export const IpcChannel = {
 
 /** Keys for secure storage: a short identifier, nothing path-like. */
 export const SECURE_KEY_PATTERN = /^[a-z][a-z0-9._-]{0,63}$/;
+/** Where the database key is kept; secureGet/secureSet refuse it (only the key calls touch it). */
+export const DATABASE_KEY_NAME = 'fieldbook.database-key';
+/** Random bytes in a database key (256 bits), handed over as base64url. */
+export const DATABASE_KEY_BYTES = 32;
+const DATABASE_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function isValidDatabaseKey(key: unknown): key is string {
+  return typeof key === 'string' && DATABASE_KEY_PATTERN.test(key);
+}
 /** Largest secret we store (a token or a key), in characters. */
 export const SECURE_VALUE_MAX = 16_384;
 
@@ -72,7 +91,7 @@ export function isAllowedExternalUrl(url: unknown): url is string {
 }
 
 export function isValidSecureKey(key: unknown): key is string {
-  return typeof key === 'string' && SECURE_KEY_PATTERN.test(key);
+  return typeof key === 'string' && SECURE_KEY_PATTERN.test(key) && key !== DATABASE_KEY_NAME;
 }
 
 export function isValidSecureValue(value: unknown): value is string | null {

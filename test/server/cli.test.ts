@@ -298,7 +298,7 @@ describe.each(backends)('server CLI on $name', (backend) => {
     expect(paged.map((e) => e.id)).toEqual([entries[1]!.id]);
   }, 40_000);
 
-  it('device:list and device:revoke: the revoked device can no longer refresh (session_revoked)', async () => {
+  it('device:list and device:revoke: the revoked device can no longer refresh and is told to wipe (device_revoked)', async () => {
     const revokedDevice = `laptop-${newId()}`;
     const otherDevice = `desktop-${newId()}`;
     const first = await login(http, 'sam.south', 'sam-new-password', revokedDevice);
@@ -315,9 +315,9 @@ describe.each(backends)('server CLI on $name', (backend) => {
 
     const refused = await refresh(http, first.body.refreshToken, revokedDevice);
     expect(refused.status).toBe(401);
-    expect(refused.body.code).toBe('session_revoked');
+    expect(refused.body.code).toBe('device_revoked');
     const pull = await call<ApiError>(http, 'GET', `${API.pull('customers')}?seq=0`, undefined, first.body.accessToken);
-    expect([pull.status, pull.body.code]).toEqual([401, 'session_revoked']);
+    expect([pull.status, pull.body.code]).toEqual([401, 'device_revoked']);
     // The other device is untouched.
     expect((await refresh(http, second.body.refreshToken, otherDevice)).status).toBe(200);
 
@@ -338,7 +338,7 @@ describe.each(backends)('server CLI on $name', (backend) => {
     expect(active.map((s) => s.deviceId)).toContain(deviceId);
     expect(ok(await cli(env, ['user:disable', 'rob.rep']))).toContain(`User rob.rep disabled; ${active.length} device session(s) signed out`);
     expect((await http.store.listSessions(rob.id)).filter((s) => !s.revokedAt)).toEqual([]);
-    expect((await refresh(http, session.body.refreshToken, deviceId)).body.code).toBe('session_revoked');
+    expect((await refresh(http, session.body.refreshToken, deviceId)).body.code).toBe('device_revoked');
     expect((await login(http, 'rob.rep', 'a-brand-new-pass')).body.code).toBe('invalid_credentials');
     expect(ok(await cli(env, ['user:list']))).toMatch(/^rob\.rep {2}DISABLED /m);
     expect(ok(await cli(env, ['user:disable', 'rob.rep']))).toContain('already disabled');

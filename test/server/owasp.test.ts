@@ -14,12 +14,14 @@ import type { UserRecord } from '../../server/store/types';
 import { SYNCED_COLLECTIONS, API, type ApiError, type PullResponse, type PushResponse, type SyncDoc, type TokenResponse } from '../../shared/sync/protocol';
 import { sample } from '../../shared/sync/testSamples';
 import { addTerritories, addUser, call, login, startServer, type TestServer } from '../support/testServer';
+import { makeTempDir } from '../support/tempDir';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SECRETS = /passwordHash|password_hash|refreshTokenHash|previousTokenHash|scrypt\$|values_salt/;
 
 describe('OWASP API Security Top 10 (2023)', () => {
   let server: TestServer;
+  const updates = makeTempDir('fieldbook-owasp-updates-');
   let rep: UserRecord;
   let repTokens: TokenResponse & { deviceId: string };
   const token = {} as Record<'rep' | 'manager' | 'admin' | 'medical', string>;
@@ -28,7 +30,8 @@ describe('OWASP API Security Top 10 (2023)', () => {
     ({ ...JSON.parse(JSON.stringify(sample(c, 't-own', id)).replaceAll('"u-rep-li"', JSON.stringify(rep.id))), ...patch }) as unknown as SyncDoc<C>;
 
   beforeAll(async () => {
-    server = await startServer({ loginAttemptsPerMinute: 1000 });
+    // With an update folder: the inventory covers every route a fully configured server has.
+    server = await startServer({ loginAttemptsPerMinute: 1000, updatesDir: updates.path });
     await addTerritories(server, 't-own', 't-foreign');
     const manager = await addUser(server, ['manager'], ['t-own']);
     rep = await addUser(server, ['rep'], ['t-own'], manager.userName);
@@ -40,6 +43,7 @@ describe('OWASP API Security Top 10 (2023)', () => {
   });
   afterAll(async () => {
     await server?.close();
+    updates.remove();
   });
 
   describe('API2 broken authentication', () => {

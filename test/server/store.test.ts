@@ -324,6 +324,14 @@ describe.each(backends)('store on $name', (backend) => {
       ['s1', '2025-01-03T00:00:00.000Z'], ['s2', '2025-01-05T00:00:00.000Z'], ['s3', '2025-01-06T00:00:00.000Z'],
     ]);
     expect(await store.getSession('nope')).toBeNull();
+    // Only an administrator's revoke asks the device to wipe.
+    expect((await store.listSessions()).some((s) => s.wipeOnRevoke)).toBe(false);
+    await store.createSession(session('s5', 'u2', 'devLost', 'z1'));
+    await store.createSession(session('s6', 'u2', 'devOut', 'z2'));
+    expect(await store.revokeDevice('u2', 'devLost', '2025-01-07T00:00:00.000Z', { wipe: true })).toBe(1);
+    await store.revokeSession('s6', '2025-01-07T00:00:00.000Z', { wipe: true });
+    expect(await store.getSession('s5')).toMatchObject({ revokedAt: '2025-01-07T00:00:00.000Z', wipeOnRevoke: true });
+    expect(await store.findSessionByTokenHash('z2')).toMatchObject({ session: { id: 's6', wipeOnRevoke: true } });
   });
 
   it('notifies change listeners after commit, until unsubscribed', async () => {

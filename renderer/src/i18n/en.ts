@@ -30,6 +30,7 @@ export const en = {
     endedTitle: 'Sign in again to keep syncing',
     ended_session_revoked: 'This device was signed out by an administrator or the sign-in was used elsewhere.',
     ended_session_expired: 'Your sign-in has expired.',
+    ended_device_revoked: 'This device was revoked by an administrator.',
     endedKeep: 'Your work on this computer is kept; {{count}} changes will be sent after you sign in.',
     workOffline: 'Keep working offline',
     signInAgain: 'Sign in again',
@@ -38,8 +39,8 @@ export const en = {
     roles: 'Roles: {{roles}}',
     signOut: 'Sign out',
     signOutTitle: 'Sign out?',
-    signOutBody: 'Data on this computer stays until you sign in again.',
-    signOutPending: '{{count}} changes have not reached the server yet. They are kept on this computer and sent the next time {{name}} signs in here.',
+    signOutBody: 'Signing out deletes your Fieldbook data from this computer. It is synced again from the server when you next sign in.',
+    signOutPending: '{{count}} changes have not reached the server yet. Signing out deletes them from this computer together with all other data. Connect to the network and wait until they are synced to keep them.',
     role: { rep: 'Rep', manager: 'Manager', admin: 'Admin', expert: 'Expert', medical_affairs: 'Medical affairs' },
   },
   sync: {
@@ -1000,6 +1001,11 @@ export const en = {
     followUpBeforeVisit: 'The follow-up date is before the contact',
     futureDate: 'The date cannot be in the future',
     endBeforeStart: 'The end is before the start',
+  },
+  security: {
+    revokedTitle: 'This computer was signed out by your administrator',
+    revokedBody: 'The device was reported lost or is no longer allowed to hold company data. Everything Fieldbook kept on it has been deleted. If this is your computer and you still have it, sign in again: your data is synced again from the server.',
+    signOutDelete: 'Sign out and delete',
   },
 } as const;
 

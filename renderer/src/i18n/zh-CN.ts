@@ -32,6 +32,7 @@ export const zhCN: Messages = {
     endedTitle: '请重新登录以继续同步',
     ended_session_revoked: '此设备已被管理员注销，或登录凭据在别处被使用。',
     ended_session_expired: '登录已过期。',
+    ended_device_revoked: '此设备已被管理员吊销。',
     endedKeep: '本机上的工作都已保留；重新登录后将发送 {{count}} 项更改。',
     workOffline: '继续离线工作',
     signInAgain: '重新登录',
@@ -40,8 +41,8 @@ export const zhCN: Messages = {
     roles: '角色：{{roles}}',
     signOut: '退出登录',
     signOutTitle: '退出登录？',
-    signOutBody: '本机数据会保留，直到再次登录。',
-    signOutPending: '有 {{count}} 项更改尚未到达服务器。它们保留在本机，{{name}} 下次在此登录时发送。',
+    signOutBody: '退出登录会删除本机上的 Fieldbook 数据。下次登录时会从服务器重新同步。',
+    signOutPending: '有 {{count}} 项更改尚未到达服务器。退出登录会将它们连同其他所有数据从本机删除。如需保留，请先连接网络并等待同步完成。',
     role: { rep: '代表', manager: '经理', admin: '管理员', expert: '专家', medical_affairs: '医学事务' },
   },
   sync: {
@@ -1002,5 +1003,10 @@ export const zhCN: Messages = {
     followUpBeforeVisit: '跟进日期早于本次接触',
     futureDate: '日期不能晚于今天',
     endBeforeStart: '结束日期早于开始日期',
+  },
+  security: {
+    revokedTitle: '管理员已将此电脑退出登录',
+    revokedBody: '此设备已被报告丢失，或已不再允许保存公司数据。Fieldbook 在本机保存的所有数据均已删除。如果这是您的电脑且仍在您手中，请重新登录：数据会从服务器重新同步。',
+    signOutDelete: '退出并删除',
   },
 };

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
-import type { AuditEntry, DeviceSession, StoredDoc, TerritoryRecord, UserRecord } from '../store/types';
+import type { AuditChainRow, DeviceSession, StoredDoc, TerritoryRecord, UserRecord } from '../store/types';
 
 /**
  * The backup file: gzip-compressed JSON lines, the same for SQLite and PostgreSQL (a backup of one
@@ -33,7 +33,7 @@ export type BackupEntry =
   | { t: 'session'; v: DeviceSession }
   | { t: 'spent'; v: { tokenHash: string; sessionId: string } }
   | { t: 'doc'; v: StoredDoc }
-  | { t: 'audit'; v: AuditEntry };
+  | { t: 'audit'; v: AuditChainRow };
 export type EntryType = BackupEntry['t'];
 export const ENTRY_TYPES: readonly EntryType[] = ['territory', 'user', 'session', 'spent', 'doc', 'audit'];
 

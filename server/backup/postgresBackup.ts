@@ -1,12 +1,12 @@
 import type pg from 'pg';
-import type { PostgresStore } from '../store/postgres';
+import { postgresMigrationTx, type PostgresStore } from '../store/postgres';
 import { POSTGRES_MIGRATIONS } from '../store/postgresMigrations';
-import { SCHEMA_MIGRATIONS_DDL } from '../store/migrate';
+import { applyMigration, SCHEMA_MIGRATIONS_DDL } from '../store/migrate';
 import {
-  AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, TERRITORY_COLUMNS, USER_COLUMNS,
-  auditJson, sessionValues, toAudit, toSession, toStoredDoc, toTerritory, toUser, userValues,
+  AUDIT_CHAIN_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, SESSION_SELECT, TERRITORY_COLUMNS, USER_COLUMNS,
+  auditJson, sessionValues, toAuditChainRow, toSession, toStoredDoc, toTerritory, toUser, userValues,
 } from '../store/rows';
-import type { AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from '../store/rows';
+import type { AuditChainDbRow, DocRow, SessionRow, TerritoryRow, UserRow } from '../store/rows';
 import { readBackup, type BackupEntry, type BackupHeader, type BackupWriter } from './backupFile';
 
 /**
@@ -39,11 +39,11 @@ export async function dumpPostgres(store: PostgresStore, writer: BackupWriter, c
     await writer.header(header);
     await pages<TerritoryRow & Record<string, unknown>>(c, TERRITORY_COLUMNS, 'territories', 'id', (r) => writer.entry({ t: 'territory', v: toTerritory(r) }));
     await pages<UserRow & Record<string, unknown>>(c, USER_COLUMNS, 'users', 'id', (r) => writer.entry({ t: 'user', v: toUser(r) }));
-    await pages<SessionRow & Record<string, unknown>>(c, SESSION_COLUMNS, 'sessions', 'id', (r) => writer.entry({ t: 'session', v: toSession(r) }));
+    await pages<SessionRow & Record<string, unknown>>(c, SESSION_SELECT, 'sessions', 'id', (r) => writer.entry({ t: 'session', v: toSession(r) }));
     await pages<{ token_hash: string; session_id: string }>(c, 'token_hash, session_id', 'spent_refresh_tokens', 'token_hash',
       (r) => writer.entry({ t: 'spent', v: { tokenHash: r.token_hash, sessionId: r.session_id } }));
     await pages<DocRow & Record<string, unknown>>(c, DOC_COLUMNS, 'docs', 'seq', (r) => writer.entry({ t: 'doc', v: toStoredDoc(r) }));
-    await pages<AuditRow & Record<string, unknown>>(c, AUDIT_COLUMNS, 'audit', 'id', (r) => writer.entry({ t: 'audit', v: toAudit(r) }));
+    await pages<AuditChainDbRow & Record<string, unknown>>(c, AUDIT_CHAIN_COLUMNS, 'audit', 'id', (r) => writer.entry({ t: 'audit', v: toAuditChainRow(r) }));
     await c.query('COMMIT');
     return header;
   } catch (error) {
@@ -86,19 +86,18 @@ export async function restorePostgres(store: PostgresStore, file: string, header
       // DROP is not an UPDATE/DELETE/TRUNCATE: the audit's append-only triggers go with the table.
       await c.query('DROP TABLE IF EXISTS spent_refresh_tokens, sessions, users, territories, audit, seq_counter, docs, schema_migrations CASCADE');
       await c.query('DROP FUNCTION IF EXISTS audit_append_only() CASCADE');
+      await c.query('DROP FUNCTION IF EXISTS audit_redaction_only() CASCADE');
       await c.query(SCHEMA_MIGRATIONS_DDL);
-      for (const m of POSTGRES_MIGRATIONS) {
-        await c.query(m.sql);
-        await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
-      }
+      const tx = postgresMigrationTx(c);
+      for (const m of POSTGRES_MIGRATIONS) await applyMigration(tx, m);
     }
     const batches = {
       territory: new Batch(c, `INSERT INTO territories (${TERRITORY_COLUMNS})`, []),
       user: new Batch(c, `INSERT INTO users (${USER_COLUMNS})`, ['', '', '', '', '::jsonb', '::jsonb']),
-      session: new Batch(c, `INSERT INTO sessions (${SESSION_COLUMNS})`, []),
+      session: new Batch(c, `INSERT INTO sessions (${SESSION_COLUMNS}, wipe_on_revoke)`, []),
       spent: new Batch(c, 'INSERT INTO spent_refresh_tokens (token_hash, session_id)', []),
       doc: new Batch(c, `INSERT INTO docs (${DOC_COLUMNS})`, ['', '', '::bigint', '', '::boolean', '::jsonb']),
-      audit: new Batch(c, `INSERT INTO audit (${AUDIT_COLUMNS})`, ['::bigint', '', '::bigint', '', '', '', '', '', '::jsonb', '::jsonb'], 'OVERRIDING SYSTEM VALUE'),
+      audit: new Batch(c, `INSERT INTO audit (${AUDIT_CHAIN_COLUMNS})`, ['::bigint', '', '::bigint', '', '', '', '', '', '::jsonb', '::jsonb', '', '', '', '', ''], 'OVERRIDING SYSTEM VALUE'),
     };
     // Rows come grouped by type in the file, so a type's batch is flushed before the next type starts.
     let current: BackupEntry['t'] | null = null;
@@ -108,12 +107,13 @@ export async function restorePostgres(store: PostgresStore, file: string, header
       switch (e.t) {
         case 'territory': return batches.territory.add([e.v.id, e.v.name, e.v.createdAt]);
         case 'user': return batches.user.add(userValues(e.v));
-        case 'session': return batches.session.add(sessionValues(e.v));
+        case 'session': return batches.session.add([...sessionValues(e.v), e.v.wipeOnRevoke === true]);
         case 'spent': return batches.spent.add([e.v.tokenHash, e.v.sessionId]);
         case 'doc': return batches.doc.add([e.v.collection, e.v.id, e.v.seq, e.v.territoryId, e.v.deleted, JSON.stringify(e.v.data)]);
         case 'audit': {
           const a = e.v;
-          return batches.audit.add([a.id, a.at, a.seq, a.userId, a.deviceId, a.collection, a.documentId, a.action, auditJson(a.oldValue), auditJson(a.newValue)]);
+          return batches.audit.add([a.id, a.at, a.seq, a.userId, a.deviceId, a.collection, a.documentId, a.action, auditJson(a.oldValue), auditJson(a.newValue),
+            a.valuesSalt, a.valuesDigest, a.prevHash, a.hash, a.redactedAt]);
         }
       }
     });

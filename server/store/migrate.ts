@@ -37,13 +37,18 @@ export async function runMigrations(target: MigrationTarget, migrations: readonl
   for (const m of migrations) {
     await target.inTransaction(async (tx) => {
       if ((await tx.appliedVersions()).has(m.version)) return;
-      await tx.exec(m.sql);
-      if (m.run) await m.run(tx);
-      await tx.record(m, new Date().toISOString());
+      await applyMigration(tx, m);
       applied.push(m.version);
     });
   }
   return applied;
+}
+
+/** One migration inside the caller's transaction: its statements, its code step, its record. */
+export async function applyMigration(tx: MigrationTx, m: Migration): Promise<void> {
+  await tx.exec(m.sql);
+  if (m.run) await m.run(tx);
+  await tx.record(m, new Date().toISOString());
 }
 
 export const SCHEMA_MIGRATIONS_DDL =

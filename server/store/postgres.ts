@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SyncedCollection } from '../../shared/sync/protocol';
 import { runMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate';
-import type { MigrationTarget } from './migrate';
+import type { MigrationTarget, MigrationTx } from './migrate';
+
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
 import { chainEntries, redactedValue } from '../audit/chain';
 import {
@@ -15,6 +16,16 @@ import type {
   AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, RevokeOptions, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord,
   WritePlan,
 } from './types';
+
+/** Migration steps on a client that is already in a transaction. */
+export function postgresMigrationTx(c: pg.PoolClient): MigrationTx {
+  return {
+    appliedVersions: async () => new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)),
+    exec: async (sql) => { await c.query(sql); },
+    query: async <R>(sql: string, params: readonly unknown[] = []) => (await c.query(sql, [...params])).rows as R[],
+    record: async (m, at) => { await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, at]); },
+  };
+}
 
 /** Advisory lock keys in the two-int4 space (disjoint from the bigint space of document locks). */
 const LOCK_CLASS = 0x46424b; // "FBK"
@@ -188,12 +199,7 @@ export class PostgresStore implements Store {
       inTransaction: (fn) => this.transaction(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, MIGRATION_LOCK]);
         await c.query(SCHEMA_MIGRATIONS_DDL);
-        await fn({
-          appliedVersions: async () => new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)),
-          exec: async (sql) => { await c.query(sql); },
-          query: async <R>(sql: string, params: readonly unknown[] = []) => (await c.query(sql, [...params])).rows as R[],
-          record: async (m, at) => { await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, at]); },
-        });
+        await fn(postgresMigrationTx(c));
       }),
     };
     return runMigrations(target, POSTGRES_MIGRATIONS).then(() => undefined);

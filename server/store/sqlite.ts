@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { SyncedCollection } from '../../shared/sync/protocol';
 import { runMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate';
-import type { MigrationTarget } from './migrate';
+import type { MigrationTarget, MigrationTx } from './migrate';
 import { chainEntries, redactedValue } from '../audit/chain';
 import {
   AUDIT_CHAIN_COLUMNS, AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, SESSION_SELECT, TERRITORY_COLUMNS, USER_COLUMNS,
@@ -14,6 +14,20 @@ import type {
   AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, RevokeOptions, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord,
   WritePlan,
 } from './types';
+
+/** Migration steps on a connection that is already in a transaction. */
+export function sqliteMigrationTx(db: Database.Database): MigrationTx {
+  return {
+    appliedVersions: async () => new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version)),
+    exec: async (sql) => { db.exec(sql); },
+    query: async <R>(sql: string, params: readonly unknown[] = []) => {
+      const stmt = db.prepare(sql);
+      const values = params.map(sqlValue);
+      return (stmt.reader ? stmt.all(...values) : (stmt.run(...values), [])) as R[];
+    },
+    record: async (m, at) => { db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, at); },
+  };
+}
 
 /** better-sqlite3 binds no booleans. */
 const sqlValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
@@ -66,16 +80,7 @@ export class SqliteStore implements Store {
           db.exec('BEGIN IMMEDIATE');
           try {
             db.exec(SCHEMA_MIGRATIONS_DDL);
-            await fn({
-              appliedVersions: async () => new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version)),
-              exec: async (sql) => { db.exec(sql); },
-              query: async <R>(sql: string, params: readonly unknown[] = []) => {
-                const stmt = db.prepare(sql);
-                const values = params.map(sqlValue);
-                return (stmt.reader ? stmt.all(...values) : (stmt.run(...values), [])) as R[];
-              },
-              record: async (m, at) => { db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, at); },
-            });
+            await fn(sqliteMigrationTx(db));
             db.exec('COMMIT');
           } catch (err) {
             if (db.inTransaction) db.exec('ROLLBACK');

@@ -9,9 +9,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreStore, backupStore, storeRowCount } from '../../server/backup/backup';
+import { verifyAuditChain } from '../../server/audit/verify';
 import { createStore } from '../../server/store/createStore';
 import type { Store, UserRecord } from '../../server/store/types';
 import { API, SYNCED_COLLECTIONS, type PullResponse, type PushResponse, type SyncDoc, type SyncedCollection, type TokenResponse } from '../../shared/sync/protocol';
@@ -43,11 +44,7 @@ describe.each(['sqlite', 'postgres'] as const)('backup and restore on %s', (back
   /** A second, empty database for the new server (PostgreSQL), or a data folder (SQLite). */
   async function newTarget(name: string): Promise<{ databaseUrl?: string; dataDir: string }> {
     if (!postgres) return { dataDir: join(dir.path, name) };
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    return { databaseUrl: postgres.url.replace(/\/fieldbook_test$/, `/${name}`), dataDir: join(dir.path, name) };
+    return { databaseUrl: await postgres.createDatabase(name), dataDir: join(dir.path, name) };
   }
 
   beforeAll(async () => {
@@ -91,6 +88,9 @@ describe.each(['sqlite', 'postgres'] as const)('backup and restore on %s', (back
     await restoreStore(store, file);
     expect(await everything(store)).toEqual(await everything(original.store));
     expect(await store.listAudit({ limit: 10_000 })).toEqual(await original.store.listAudit({ limit: 10_000 }));
+    // The hash chain comes back link for link, and verifies.
+    expect(await store.auditChain(0, 10_000)).toEqual(await original.store.auditChain(0, 10_000));
+    expect(await verifyAuditChain(store)).toMatchObject({ ok: true });
     expect(await store.listUsers()).toEqual(await original.store.listUsers());
     expect(await store.maxSeq()).toBe(header.seq);
     await store.close();

@@ -8,7 +8,8 @@
 import { Dexie } from 'dexie';
 import type { RxCollection } from 'rxdb';
 import { replicateCouchDB } from 'rxdb/plugins/replication-couchdb';
-import { openDatabase, type FieldbookDatabase } from '../../renderer/src/db/database';
+import { createDatabase, openDatabase, type FieldbookDatabase } from '../../renderer/src/db/database';
+import { databaseNameFor } from '../../shared/db/collections';
 import { login } from '../../renderer/src/features/auth/authApi';
 import type { SecureStore } from '../../renderer/src/features/auth/tokenManager';
 import { saveCustomer } from '../../renderer/src/features/customers/customerRepository';
@@ -32,7 +33,9 @@ export interface DatabaseVariant {
 }
 
 const VARIANTS: DatabaseVariant[] = [
-  { id: 'app', label: 'RxDB on Dexie, as the app opens it', open: (name) => openDatabase(name) },
+  { id: 'app', label: 'RxDB on Dexie, as the app opens it (encrypted fields)', open: (name) => openDatabase(name) },
+  // The same without the at-rest encryption: what the encryption costs (issue 8).
+  { id: 'plain', label: 'RxDB on Dexie without the field encryption', open: (name) => createDatabase(databaseNameFor(name), '', false) },
 ];
 
 function variant(id: string): DatabaseVariant {

@@ -22,8 +22,8 @@ addRxPlugin(RxDBLeaderElectionPlugin);
  * document is validated; production builds skip both (they cost time on every write; the forms
  * and the server validate). Loaded lazily so production bundles don't carry them.
  */
-async function storageFor(dev: boolean): Promise<RxStorage<unknown, unknown>> {
-  const encrypted = ENCRYPTED ? wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie() }) : getRxStorageDexie();
+async function storageFor(dev: boolean, encrypt: boolean): Promise<RxStorage<unknown, unknown>> {
+  const encrypted = encrypt ? wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie() }) : getRxStorageDexie();
   if (!dev) return encrypted;
   const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage }] = await Promise.all([
     import('rxdb/plugins/dev-mode'),
@@ -45,17 +45,21 @@ function isOtherKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DB1';
 }
 
-async function createDatabase(name: string, key: string): Promise<FieldbookDatabase> {
+/**
+ * Opens (creates) a local database. The app always encrypts (see openDatabase); `encrypt: false`
+ * exists for the benchmark, which measures what the encryption costs.
+ */
+export async function createDatabase(name: string, key: string, encrypt = ENCRYPTED): Promise<FieldbookDatabase> {
   const db = await createRxDatabase<FieldbookCollections>({
     name,
-    storage: await storageFor(import.meta.env.DEV),
-    ...(ENCRYPTED ? { password: key } : {}),
+    storage: await storageFor(import.meta.env.DEV, encrypt),
+    ...(encrypt ? { password: key } : {}),
     multiInstance: true,
     eventReduce: true,
     closeDuplicates: true,
   });
   try {
-    await db.addCollections(collectionCreators({ encrypted: ENCRYPTED }));
+    await db.addCollections(collectionCreators({ encrypted: encrypt }));
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -90,7 +90,9 @@ export class PostgresStore implements Store {
       client.on('notification', (msg) => {
         if (msg.channel !== CHANGE_CHANNEL || !msg.payload) return;
         const to = Number(msg.payload.split(':')[1]);
-        if (Number.isFinite(to)) this.enqueueEmit(to);
+        if (!Number.isFinite(to)) return;
+        this.notifiedUpTo = Math.max(this.notifiedUpTo, to);
+        this.enqueueEmit(to);
       });
       try {
         await client.connect();
@@ -145,7 +147,14 @@ export class PostgresStore implements Store {
     });
   }
 
-  private async emitUpTo(to: number): Promise<void> {
+  /** Highest seq whose commit was notified: every seq up to it is committed (seqs are committed in order). */
+  private notifiedUpTo = 0;
+
+  private async emitUpTo(requested: number): Promise<void> {
+    // Read up to the newest notified commit, not just this notification's: under load the
+    // notifications queue up, and one query per notification made the backlog (and every
+    // write() waiting for its change to be emitted) grow until the 2 s timeout.
+    const to = Math.max(requested, this.notifiedUpTo);
     while (this.lastEmitted < to && !this.closed) {
       if (this.listeners.size === 0) { this.lastEmitted = to; break; }
       const { rows } = await this.pool.query<DocRow>(
@@ -268,30 +277,43 @@ export class PostgresStore implements Store {
       const result = await plan(await this.readDocs(c, collection, ids), { getDocs: (other, otherIds) => this.readDocs(c, other, otherIds) });
       const writes = normalizePlan(result);
       if (writes.length === 0) return [];
-      // 3. Take the sequence lock (held until COMMIT), hand out consecutive seqs.
+      // 3. Take the sequence lock (held until COMMIT), then in ONE statement: hand out consecutive
+      // seqs, write the documents and their audit entries, and tell every process (the NOTIFY is
+      // delivered at COMMIT, in commit order). Every round trip under the lock serialises all
+      // pushes of all processes, so there are two: this statement and COMMIT.
       await c.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, SEQ_LOCK]);
-      const { rows: [counter] } = await c.query<{ value: string }>('UPDATE seq_counter SET value = value + $1 WHERE id = 1 RETURNING value', [writes.length]);
-      const last = Number(counter!.value);
-      const first = last - writes.length + 1;
-      const prepared = assignSeqs(writes, result.audit, first, new Date().toISOString());
-      const d = prepared.docs;
-      await c.query(
-        `INSERT INTO docs (${DOC_COLUMNS})
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::boolean[], $6::jsonb[])
-         ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, territory_id = excluded.territory_id, deleted = excluded.deleted, data = excluded.data`,
-        [d.map((x) => x.collection), d.map((x) => x.id), d.map((x) => x.seq), d.map((x) => x.territoryId), d.map((x) => x.deleted), d.map((x) => JSON.stringify(x.data))],
+      const at = new Date().toISOString();
+      const position = new Map(writes.map((w, i) => [`${w.collection}\u0000${w.id}`, i]));
+      const audit = result.audit;
+      const { rows: [counter] } = await c.query<{ value: string }>(
+        `WITH counter AS (UPDATE seq_counter SET value = value + $1 WHERE id = 1 RETURNING value),
+         written AS (
+           INSERT INTO docs (${DOC_COLUMNS})
+           SELECT w.collection, w.id, (SELECT value FROM counter) - $1 + w.pos, w.territory_id, w.deleted, w.data
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[]) WITH ORDINALITY AS w(collection, id, territory_id, deleted, data, pos)
+           ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, territory_id = excluded.territory_id, deleted = excluded.deleted, data = excluded.data
+           RETURNING 1
+         ),
+         audited AS (
+           INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value)
+           SELECT $7, (SELECT value FROM counter) - $1 + 1 + a.doc, a.user_id, a.device_id, a.collection, a.document_id, a.action, a.old_value, a.new_value
+           FROM unnest($8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::jsonb[]) AS a(doc, user_id, device_id, collection, document_id, action, old_value, new_value)
+           RETURNING 1
+         )
+         SELECT value, pg_notify($16, (value - $1 + 1)::text || ':' || value::text) AS notified,
+           (SELECT count(*) FROM written) AS docs, (SELECT count(*) FROM audited) AS audits
+         FROM counter`,
+        [
+          writes.length,
+          writes.map((x) => x.collection), writes.map((x) => x.id), writes.map((x) => x.territoryId ?? null), writes.map((x) => x.data._deleted === true), writes.map((x) => JSON.stringify(x.data)),
+          at,
+          audit.map((x) => position.get(`${x.collection}\u0000${x.documentId}`) as number), audit.map((x) => x.userId), audit.map((x) => x.deviceId), audit.map((x) => x.collection),
+          audit.map((x) => x.documentId), audit.map((x) => x.action), audit.map((x) => auditJson(x.oldValue)), audit.map((x) => auditJson(x.newValue)),
+          CHANGE_CHANNEL,
+        ],
       );
-      const a = prepared.audit;
-      if (a.length > 0) {
-        await c.query(
-          `INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value)
-           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[])`,
-          [a.map((x) => x.at), a.map((x) => x.seq), a.map((x) => x.userId), a.map((x) => x.deviceId), a.map((x) => x.collection),
-            a.map((x) => x.documentId), a.map((x) => x.action), a.map((x) => auditJson(x.oldValue)), a.map((x) => auditJson(x.newValue))],
-        );
-      }
-      // 4. Tell every process (delivered at COMMIT, in commit order).
-      await c.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${first}:${last}`]);
+      const last = Number(counter!.value);
+      const d = assignSeqs(writes, audit, last - writes.length + 1, at).docs;
       return d;
     });
     if (docs.length > 0) await this.emitted(docs[docs.length - 1]!.seq);

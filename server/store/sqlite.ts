@@ -26,6 +26,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly mutex = new Mutex();
   private readonly listeners = new ChangeListeners();
+  /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
+  private readonly statements = new Map<string, Database.Statement>();
   private closed = false;
 
   constructor(file: string) {
@@ -46,14 +48,22 @@ export class SqliteStore implements Store {
     });
   }
 
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
   private all<R>(sql: string, ...params: unknown[]): R[] {
-    return this.db.prepare(sql).all(...params.map(sqlValue)) as R[];
+    return this.statement(sql).all(...params.map(sqlValue)) as R[];
   }
   private get<R>(sql: string, ...params: unknown[]): R | undefined {
-    return this.db.prepare(sql).get(...params.map(sqlValue)) as R | undefined;
+    return this.statement(sql).get(...params.map(sqlValue)) as R | undefined;
   }
   private run(sql: string, ...params: unknown[]): number {
-    return this.db.prepare(sql).run(...params.map(sqlValue)).changes;
+    return this.statement(sql).run(...params.map(sqlValue)).changes;
   }
 
   migrate(): Promise<void> {
@@ -124,33 +134,33 @@ export class SqliteStore implements Store {
   ): Promise<StoredDoc[]> {
     return this.exclusive(async () => {
       const db = this.db;
-      db.exec('BEGIN IMMEDIATE');
+      this.run('BEGIN IMMEDIATE');
       let docs: StoredDoc[];
       try {
         const result = await plan(this.readDocs(collection, ids), { getDocs: async (other, otherIds) => this.readDocs(other, otherIds) });
         const writes = normalizePlan(result);
         if (writes.length === 0) {
-          db.exec('ROLLBACK');
+          this.run('ROLLBACK');
           return [];
         }
         // From here on everything is synchronous: nothing else can run on this connection.
         const { value: last } = this.get<{ value: number }>('UPDATE seq_counter SET value = value + ? WHERE id = 1 RETURNING value', writes.length)!;
         const prepared = assignSeqs(writes, result.audit, last - writes.length + 1, new Date().toISOString());
-        const upsert = db.prepare(
+        const upsert = this.statement(
           `INSERT INTO docs (${DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, territory_id = excluded.territory_id, deleted = excluded.deleted, data = excluded.data`,
         );
         for (const d of prepared.docs) upsert.run(d.collection, d.id, d.seq, d.territoryId, d.deleted ? 1 : 0, JSON.stringify(d.data));
-        const insertAudit = db.prepare(
+        const insertAudit = this.statement(
           'INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         );
         for (const a of prepared.audit) {
           insertAudit.run(a.at, a.seq, a.userId, a.deviceId, a.collection, a.documentId, a.action, auditJson(a.oldValue), auditJson(a.newValue));
         }
-        db.exec('COMMIT');
+        this.run('COMMIT');
         docs = prepared.docs;
       } catch (err) {
-        if (db.inTransaction) db.exec('ROLLBACK');
+        if (db.inTransaction) this.run('ROLLBACK');
         throw err;
       }
       this.listeners.emit(docs);

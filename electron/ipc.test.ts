@@ -1,12 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IpcChannel, NOTIFICATION_BODY_MAX, SECURE_VALUE_MAX } from '../shared/ipc/contract';
+import { DATABASE_KEY_NAME, IpcChannel, NOTIFICATION_BODY_MAX, SECURE_VALUE_MAX } from '../shared/ipc/contract';
 import type { Result } from '../shared/ipc/result';
 import { registerIpcHandlers } from './ipc';
 import { APP_ORIGIN } from './origin';
 import { createSecureStore } from './secure-storage';
+import { createServerSettingsStore } from './serverSettings';
 import { BrowserWindow, FakeWebContents, FakeWebFrameMain, Notification, fake, shell } from './testing/fake-electron';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
@@ -14,6 +15,7 @@ vi.mock('electron', () => import('./testing/fake-electron'));
 type Event = { sender: FakeWebContents; senderFrame: FakeWebFrameMain | null };
 let dir: string;
 let window: BrowserWindow;
+let serverUrlChanges: (string | null)[];
 
 function call(channel: string, event: Event, ...args: unknown[]): Promise<Result<unknown>> {
   const handler = fake.state.ipcHandlers.get(channel);
@@ -29,7 +31,14 @@ describe('IPC handlers', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'fieldbook-ipc-'));
     window = new BrowserWindow({});
     await window.loadURL('app://fieldbook/index.html');
-    registerIpcHandlers({ allowedOrigins: [APP_ORIGIN], store: createSecureStore(path.join(dir, 'secure-store.json')) });
+    serverUrlChanges = [];
+    await writeFile(path.join(dir, 'fieldbook-config.json'), JSON.stringify({ serverUrl: 'https://crm.example.com' }));
+    registerIpcHandlers({
+      allowedOrigins: [APP_ORIGIN],
+      store: createSecureStore(path.join(dir, 'secure-store.json')),
+      serverSettings: createServerSettingsStore({ packagedFile: path.join(dir, 'fieldbook-config.json'), overrideFile: path.join(dir, 'user', 'server-settings.json') }),
+      onServerUrlChanged: (url) => void serverUrlChanges.push(url),
+    });
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -50,6 +59,23 @@ describe('IPC handlers', () => {
     expect(await call(IpcChannel.notify, fromApp(), '2 reminders due', 'Call Dr. Li · 14:00')).toEqual({ ok: true, value: 'shown' });
     expect(Notification.instances.map((n) => n.options)).toEqual([{ title: '2 reminders due', body: 'Call Dr. Li · 14:00' }]);
     expect(Notification.instances[0]?.show).toHaveBeenCalledOnce();
+  });
+
+  it('offers the packaged server address and lets an admin override and reset it', async () => {
+    expect(await call(IpcChannel.getServerSettings, fromApp())).toEqual({ ok: true, value: { packaged: 'https://crm.example.com', override: null } });
+    expect(await call(IpcChannel.setServerUrl, fromApp(), 'https://crm2.example.com/fb')).toEqual({ ok: true, value: { packaged: 'https://crm.example.com', override: 'https://crm2.example.com/fb' } });
+    expect(JSON.parse(await readFile(path.join(dir, 'user', 'server-settings.json'), 'utf8'))).toEqual({ serverUrl: 'https://crm2.example.com/fb' });
+    expect(await call(IpcChannel.getServerSettings, fromApp())).toMatchObject({ value: { override: 'https://crm2.example.com/fb' } });
+    expect(await call(IpcChannel.setServerUrl, fromApp(), null)).toEqual({ ok: true, value: { packaged: 'https://crm.example.com', override: null } });
+    expect(serverUrlChanges).toEqual(['https://crm2.example.com/fb', 'https://crm.example.com']);
+  });
+
+  it('refuses a server address that is not a normalised http(s) URL and writes nothing', async () => {
+    for (const bad of ['crm.example.com', 'https://crm.example.com/', 'file:///etc/passwd', 'https://u:p@crm.example.com', 42, undefined]) {
+      expect(errorCode(await call(IpcChannel.setServerUrl, fromApp(), bad)), String(bad)).toBe('invalid-arguments');
+    }
+    await expect(readFile(path.join(dir, 'user', 'server-settings.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(serverUrlChanges).toEqual([]);
   });
 
   it('answers "unavailable" for a notification where the system has no notification service', async () => {
@@ -111,6 +137,19 @@ describe('IPC handlers', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     shell.openExternal.mockRejectedValueOnce(new Error('no browser'));
     expect(errorCode(await call(IpcChannel.openExternal, fromApp(), 'https://fieldbook.app/'))).toBe('internal');
+  });
+
+  it('hands out one random database key, keeps it across starts, and forgets it on delete', async () => {
+    const first = await call(IpcChannel.getDatabaseKey, fromApp());
+    expect(first).toEqual({ ok: true, value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(await call(IpcChannel.getDatabaseKey, fromApp())).toEqual(first);
+    // The generic secure-storage calls cannot read or plant it.
+    expect(errorCode(await call(IpcChannel.secureGet, fromApp(), DATABASE_KEY_NAME))).toBe('invalid-arguments');
+    expect(errorCode(await call(IpcChannel.secureSet, fromApp(), DATABASE_KEY_NAME, 'chosen-by-renderer'))).toBe('invalid-arguments');
+    expect(errorCode(await call(IpcChannel.getDatabaseKey, fromApp(), 'extra'))).toBe('invalid-arguments');
+    expect(await call(IpcChannel.deleteDatabaseKey, fromApp())).toEqual({ ok: true, value: undefined });
+    const next = await call(IpcChannel.getDatabaseKey, fromApp());
+    expect(next.ok && first.ok && next.value !== first.value).toBe(true);
   });
 
   it('refuses to store a secret when encryption is unavailable', async () => {

@@ -3,13 +3,15 @@
 // validators, and always answers with a Result: nothing throws across IPC.
 import { app, BrowserWindow, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import {
-  IpcChannel, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue,
-  type FieldbookApi,
+  IpcChannel, effectiveServerUrl, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue,
+  isValidServerUrl, type FieldbookApi,
 } from '../shared/ipc/contract';
 import { fail, ok, type Result } from '../shared/ipc/result';
 import { showNotification } from './notifications';
+import { createDatabaseKeyStore } from './database-key';
 import { isAllowedOrigin } from './origin';
 import type { SecureStore } from './secure-storage';
+import type { ServerSettingsStore } from './serverSettings';
 
 type Method = keyof typeof IpcChannel;
 type Answer<K extends Method> = Awaited<ReturnType<FieldbookApi[K]>>;
@@ -19,6 +21,9 @@ type Handlers = { [K in Method]: { arity: number; run: (...args: unknown[]) => P
 export interface IpcOptions {
   readonly allowedOrigins: readonly string[];
   readonly store: SecureStore;
+  readonly serverSettings: ServerSettingsStore;
+  /** Told the server address in force after an admin changed it (the update feed follows it). */
+  readonly onServerUrlChanged?: (serverUrl: string | null) => void;
 }
 
 /** True only for the main frame of one of our BrowserWindows, currently showing an allowed origin. */
@@ -33,7 +38,8 @@ export function isTrustedSender(event: IpcMainInvokeEvent, allowedOrigins: reado
 
 const invalid = <T>(message: string): Result<T> => fail('invalid-arguments', message);
 
-export function createHandlers({ store }: Pick<IpcOptions, 'store'>): Handlers {
+export function createHandlers({ store, serverSettings, onServerUrlChanged }: Omit<IpcOptions, 'allowedOrigins'>): Handlers {
+  const databaseKey = createDatabaseKeyStore(store);
   return {
     getAppVersion: { arity: 0, run: async () => ok(app.getVersion()) },
     getSystemLanguage: {
@@ -52,6 +58,8 @@ export function createHandlers({ store }: Pick<IpcOptions, 'store'>): Handlers {
         return store.set(key, value);
       },
     },
+    getDatabaseKey: { arity: 0, run: () => databaseKey.get() },
+    deleteDatabaseKey: { arity: 0, run: () => databaseKey.delete() },
     openExternal: {
       arity: 1,
       run: async (url) => {
@@ -68,11 +76,21 @@ export function createHandlers({ store }: Pick<IpcOptions, 'store'>): Handlers {
         return ok(showNotification(title, body));
       },
     },
+    getServerSettings: { arity: 0, run: async () => ok(await serverSettings.get()) },
+    setServerUrl: {
+      arity: 1,
+      run: async (url) => {
+        if (url !== null && !isValidServerUrl(url)) return invalid('The server address must be an http(s) address without user, query or trailing slash.');
+        const settings = await serverSettings.setOverride(url);
+        onServerUrlChanged?.(effectiveServerUrl(settings));
+        return ok(settings);
+      },
+    },
   };
 }
 
-export function registerIpcHandlers({ allowedOrigins, store }: IpcOptions): void {
-  const handlers = createHandlers({ store });
+export function registerIpcHandlers({ allowedOrigins, ...options }: IpcOptions): void {
+  const handlers = createHandlers(options);
   for (const method of Object.keys(IpcChannel) as Method[]) {
     const { arity, run } = handlers[method];
     ipcMain.handle(IpcChannel[method], async (event, ...args: unknown[]): Promise<Result<unknown>> => {

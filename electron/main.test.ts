@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IpcChannel } from '../shared/ipc/contract';
 import { BrowserWindow, FakeWebContents, app, fake, ipcMain, protocol, session } from './testing/fake-electron';
@@ -6,6 +9,13 @@ import { BrowserWindow, FakeWebContents, app, fake, ipcMain, protocol, session }
 // every copy the same fake instance that the assertions below look at.
 const fakeElectron = await vi.hoisted(() => import('./testing/fake-electron'));
 vi.mock('electron', () => fakeElectron);
+const fakeUpdater = await vi.hoisted(() => import('./testing/fake-electron-updater'));
+vi.mock('electron-updater', () => fakeUpdater);
+
+// Electron sets process.resourcesPath; here it is a folder holding what the packaging script writes.
+const resourcesPath = mkdtempSync(path.join(tmpdir(), 'fieldbook-resources-'));
+(process as { resourcesPath?: string }).resourcesPath = resourcesPath;
+writeFileSync(path.join(resourcesPath, 'fieldbook-config.json'), JSON.stringify({ serverUrl: 'https://crm.example.com' }));
 
 async function startMain(): Promise<void> {
   vi.resetModules();
@@ -34,6 +44,20 @@ describe('main entry', () => {
     const [window] = BrowserWindow.getAllWindows();
     expect(window?.options.webPreferences?.['preload']).toMatch(/electron[/\\]preload\.cjs$/);
     expect(window?.loadURL).toHaveBeenCalledWith('app://fieldbook/index.html');
+  });
+
+  it('a packaged app reads its updates from the packaged server address', async () => {
+    fake.state.userDataDir = mkdtempSync(path.join(tmpdir(), 'fieldbook-user-'));
+    app.isPackaged = true;
+    await startMain();
+    await vi.waitFor(() => expect(fakeUpdater.autoUpdater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'https://crm.example.com/updates/' }));
+    expect(fakeUpdater.autoUpdater.checkForUpdatesAndNotify).toHaveBeenCalled();
+  });
+
+  it('an unpackaged app never checks for updates', async () => {
+    await startMain();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fakeUpdater.autoUpdater.setFeedURL).not.toHaveBeenCalled();
   });
 
   it('hardens every web contents that gets created', async () => {

@@ -2,6 +2,8 @@
 // modules together; each module explains its own job.
 import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
+import { autoUpdater } from 'electron-updater';
+import { effectiveServerUrl } from '../shared/ipc/contract';
 import { resolveShellConfig } from './config';
 import { buildContentSecurityPolicy } from './csp';
 import { registerIpcHandlers } from './ipc';
@@ -10,6 +12,8 @@ import { hardenWebContents } from './navigation';
 import { denyAllPermissions } from './permissions';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createSecureStore } from './secure-storage';
+import { createServerSettingsStore, PACKAGED_CONFIG_FILE } from './serverSettings';
+import { startAutoUpdates } from './updater';
 import { createMainWindow } from './window';
 
 // The bundle lives in out/electron/, next to preload.cjs and above out/renderer/.
@@ -44,9 +48,17 @@ function start(): void {
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);
     serveRenderer(rendererDir, buildContentSecurityPolicy({ allowLoopbackConnect: !app.isPackaged }));
+    const serverSettings = createServerSettingsStore({
+      packagedFile: path.join(process.resourcesPath, PACKAGED_CONFIG_FILE),
+      overrideFile: path.join(app.getPath('userData'), 'server-settings.json'),
+    });
+    const updates = startAutoUpdates({ updater: autoUpdater, isPackaged: app.isPackaged, serverUrl: null });
+    void serverSettings.get().then((settings) => updates.setServerUrl(effectiveServerUrl(settings)));
     registerIpcHandlers({
       allowedOrigins: config.allowedOrigins,
       store: createSecureStore(path.join(app.getPath('userData'), 'secure-store.json')),
+      serverSettings,
+      onServerUrlChanged: (serverUrl) => updates.setServerUrl(serverUrl),
     });
     installApplicationMenu(config.devMode);
     createMainWindow({ preloadPath, startUrl: config.startUrl });

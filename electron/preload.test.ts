@@ -29,6 +29,8 @@ describe('preload', () => {
     await api.getSystemLanguage();
     await api.secureGet('refresh-token');
     await api.secureSet('refresh-token', null);
+    await api.getDatabaseKey();
+    await api.deleteDatabaseKey();
     await api.openExternal('https://fieldbook.app/');
     await api.notify('2 reminders due', 'Call Dr. Li');
     expect(ipcRenderer.invoke.mock.calls).toEqual([
@@ -36,6 +38,8 @@ describe('preload', () => {
       [IpcChannel.getSystemLanguage],
       [IpcChannel.secureGet, 'refresh-token'],
       [IpcChannel.secureSet, 'refresh-token', null],
+      [IpcChannel.getDatabaseKey],
+      [IpcChannel.deleteDatabaseKey],
       [IpcChannel.openExternal, 'https://fieldbook.app/'],
       [IpcChannel.notify, '2 reminders due', 'Call Dr. Li'],
     ]);

@@ -2,7 +2,7 @@
 // can only require('electron')). Exposes exactly the FieldbookApi as window.fieldbook: one named
 // function per method, never ipcRenderer itself or a generic invoke.
 import { contextBridge, ipcRenderer } from 'electron';
-import { IpcChannel, type FieldbookApi, type NotifyOutcome } from '../shared/ipc/contract';
+import { IpcChannel, type FieldbookApi, type NotifyOutcome, type ServerSettings } from '../shared/ipc/contract';
 import { fail, type Result } from '../shared/ipc/result';
 
 type Channel = (typeof IpcChannel)[keyof typeof IpcChannel];
@@ -22,8 +22,12 @@ const api = {
   getSystemLanguage: () => call<string>(IpcChannel.getSystemLanguage),
   secureGet: (key: string) => call<string | null>(IpcChannel.secureGet, key),
   secureSet: (key: string, value: string | null) => call<void>(IpcChannel.secureSet, key, value),
+  getDatabaseKey: () => call<string>(IpcChannel.getDatabaseKey),
+  deleteDatabaseKey: () => call<void>(IpcChannel.deleteDatabaseKey),
   openExternal: (url: string) => call<void>(IpcChannel.openExternal, url),
   notify: (title: string, body: string) => call<NotifyOutcome>(IpcChannel.notify, title, body),
+  getServerSettings: () => call<ServerSettings>(IpcChannel.getServerSettings),
+  setServerUrl: (url: string | null) => call<ServerSettings>(IpcChannel.setServerUrl, url),
 } satisfies FieldbookApi;
 
 contextBridge.exposeInMainWorld('fieldbook', api);

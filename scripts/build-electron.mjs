@@ -6,8 +6,8 @@ import { build } from 'esbuild';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** @param {{ root?: string }} [options] */
-export async function buildElectron({ root = projectRoot } = {}) {
+/** @param {{ root?: string, outDir?: string }} [options] outDir: where electron/*.cjs go (default <root>/out). */
+export async function buildElectron({ root = projectRoot, outDir = path.join(root, 'out') } = {}) {
   /** @type {import('esbuild').BuildOptions} */
   const common = {
     absWorkingDir: root,
@@ -21,8 +21,8 @@ export async function buildElectron({ root = projectRoot } = {}) {
     logLevel: 'warning',
   };
   const [, preload] = await Promise.all([
-    build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'out/electron/main.cjs' }),
-    build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'out/electron/preload.cjs' }),
+    build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outDir, 'electron', 'main.cjs') }),
+    build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outDir, 'electron', 'preload.cjs') }),
   ]);
   // A sandboxed preload can require nothing but 'electron': fail the build if anything else slipped in.
   const preloadImports = Object.values(preload.metafile.outputs).flatMap((output) => output.imports.map((entry) => entry.path));

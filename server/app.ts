@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { API, type ApiError } from '../shared/sync/protocol';
@@ -5,22 +6,39 @@ import { registerAuthenticate } from './auth/authenticate';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerConfig } from './config';
 import { registerAdminRoutes } from './http/admin';
+import { registerImportRoutes } from './http/adminImport';
+import { trackRoutes } from './http/apiInventory';
+import { registerDataRightsRoutes } from './http/dataRights';
 import { registerPharmacovigilanceRoutes } from './http/pharmacovigilance';
+import { registerUpdateFiles } from './http/updates';
 import type { ServerDeps } from './http/context';
 import { HttpError } from './http/errors';
 import { CORS_PREFLIGHT_HEADERS, SECURITY_HEADERS, corsHeaders } from './http/headers';
+import { DEFAULT_USER_LIMITS, createUserLimiter } from './http/userLimits';
 import { EventStreams } from './sync/stream';
 import { registerSyncRoutes } from './sync/routes';
 
-export type AppConfig = Pick<ServerConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'logLevel' | 'loginAttemptsPerMinute' | 'bodyLimitBytes' | 'corsOrigins'> & {
+export type AppConfig = Pick<ServerConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'logLevel' | 'loginAttemptsPerMinute' | 'bodyLimitBytes' | 'corsOrigins'> & Partial<Pick<ServerConfig, 'trustProxy' | 'updatesDir'>> & {
   /** Keep-alive comment interval of the event stream (default 15 s). */
   streamKeepAliveMs?: number;
-};
+} & Partial<Pick<ServerConfig, 'userRequestsPerMinute' | 'userPushesPerMinute'>>;
 
 export interface AppDeps extends ServerDeps {
   secret: string;
   config: AppConfig;
 }
+
+/** TRUST_PROXY=<n>: believe the nearest n proxies (Fastify's types take the hop count as a function). */
+const hopsTrusted = (hops: number) => (_address: string, hop: number): boolean => hop < hops;
+
+/** How long /ready waits for the database before answering 503. */
+const READY_TIMEOUT_MS = 3000;
+
+/** Log fields that may never be written out (tokens, passwords, cookies), wherever they appear. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie',
+  '*.password', '*.newPassword', '*.accessToken', '*.refreshToken', '*.token', 'password', 'accessToken', 'refreshToken', 'token',
+] as const;
 
 /** Maps any error to the API's `{code, message}` answer; internals never leave the server. */
 function toApiError(error: FastifyError | HttpError | Error): { status: number; body: ApiError } {
@@ -46,8 +64,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      // Requests are logged without headers or bodies; these paths catch a secret that a log call passes by mistake.
+      redact: { paths: [...LOG_REDACT_PATHS], censor: '[redacted]' },
     },
+    // A proxy's X-Request-Id (nginx: $request_id) is kept so its log lines and ours match; else a fresh UUID.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : (config.trustProxy ?? false),
     bodyLimit: config.bodyLimitBytes,
     // Requests whose JSON holds __proto__/constructor.prototype are refused, not merged in.
     onProtoPoisoning: 'error',
@@ -55,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
 
+  trackRoutes(app);
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     const { status, body } = toApiError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
@@ -67,14 +93,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers({ ...SECURITY_HEADERS, ...corsHeaders(request.headers.origin, config.corsOrigins) });
+    reply.headers({ ...SECURITY_HEADERS, ...corsHeaders(request.headers.origin, config.corsOrigins), 'x-request-id': request.id });
   });
   app.options('*', async (request, reply) => {
     return reply.code(204).headers(corsHeaders(request.headers.origin, config.corsOrigins)).headers(CORS_PREFLIGHT_HEADERS).send();
   });
 
   await app.register(rateLimit, { global: false });
-  registerAuthenticate(app, deps);
+  registerAuthenticate(app, deps, createUserLimiter(app, {
+    requestsPerMinute: config.userRequestsPerMinute ?? DEFAULT_USER_LIMITS.requestsPerMinute,
+    pushesPerMinute: config.userPushesPerMinute ?? DEFAULT_USER_LIMITS.pushesPerMinute,
+  }));
 
   const streams = new EventStreams(deps, { keepAliveMs: config.streamKeepAliveMs ?? 15_000, corsOrigins: config.corsOrigins });
   // Open event streams would hold app.close() forever: end them first.
@@ -83,7 +112,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get(API.health, async () => ({ status: 'ok' }));
   app.get(API.ready, async (request, reply) => {
     try {
-      await deps.store.maxSeq();
+      // A database that does not answer (host gone, network blackholed) must fail the probe, not hang it.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+      });
+      await Promise.race([deps.store.maxSeq(), timeout]).finally(() => clearTimeout(timer));
       return { status: 'ready', store: deps.store.kind };
     } catch (error) {
       request.log.error({ err: error }, 'store not reachable');
@@ -100,7 +134,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerSyncRoutes(app, deps, streams);
   registerAdminRoutes(app, deps, streams);
+  registerImportRoutes(app, deps);
   registerPharmacovigilanceRoutes(app, deps);
+  registerDataRightsRoutes(app, deps);
+  if (config.updatesDir) await registerUpdateFiles(app, config.updatesDir);
 
   return app;
 }

@@ -1,14 +1,23 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ROLES } from '../shared/schemas';
 import { isSyncedCollection, type SyncDoc } from '../shared/sync/protocol';
 import { newId } from '../shared/util/ids';
 import { nowIso } from '../shared/util/time';
 import { passwordProblem } from './auth/password';
+import { isImportKind, IMPORT_KINDS } from '../shared/import/types';
+import { BackupFileError } from './backup/backupFile';
+import { backupStore, restoreStore, RestoreRefused, verifyBackup } from './backup/backup';
 import { ConfigError, readConfig } from './config';
+import { describeMapping, ImportArgumentError, mappingFor, printImportResult, readImportFile } from './import/cliImport';
+import { ImportRefused, runImport } from './import/runImport';
 import { seedDemo } from './demo/seedDemo';
 import { createTerritory, createUser, OrgError, parseRoles, setPassword, syncColleague } from './org/org';
-import { writeAsSystem } from './org/systemWrite';
+import { SYSTEM_ACTOR, writeAsSystem } from './org/systemWrite';
+import { verifyAuditChain } from './audit/verify';
+import { auditOf, collectCustomerData, findCustomer } from './privacy/customerData';
+import { eraseCustomer } from './privacy/erase';
+import { buildExport, markdownReport } from './privacy/exportReport';
 import { createStore } from './store/createStore';
 import type { AuditFilter, DeviceSession, Store, UserRecord } from './store/types';
 
@@ -36,7 +45,19 @@ Commands:
   device:list [--user <userName>] [--all] [--json]
   device:revoke <deviceId> [--user <userName>]
   audit [--collection c] [--doc id] [--user <userName>] [--after <id>] [--limit n] [--json]
+  audit:verify [--expect-head <id>:<hash>] [--json]
+                                     (exit 1 naming the first broken entry)
+  customer:export <customerCode|id> [--markdown]
+                                     (everything held about the customer: JSON, or a readable report)
+  customer:erase <customerCode|id> --yes
+                                     (erases the customer's personal data; cannot be undone)
   seed --demo
+  import <kind> <file.csv|file.xlsx> [--map field=Header,...] [--dry-run] [--valid-only] [--json]
+              kinds: ${IMPORT_KINDS.join(', ')}; columns are mapped from the header names
+              (Chinese or English); --map changes one ("field=Header", "field=#3", "field=" leaves it out)
+  backup --out <file> [--force]      (online: the server may keep running)
+  backup:verify <file>
+  restore --in <file> [--force]      (into an empty store; --force replaces everything in it)
 
 Roles: ${ROLES.join(', ')}. A password given as "-" is read from the first line of standard input.
 
@@ -62,7 +83,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'demo', 'help', 'all']);
+const BOOLEAN_FLAGS = new Set(['json', 'demo', 'help', 'all', 'dry-run', 'valid-only', 'force', 'markdown', 'yes']);
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -152,8 +173,8 @@ function sessionStatus(s: DeviceSession, now: string): 'active' | 'revoked' | 'e
   return Date.parse(s.expiresAt) <= Date.parse(now) ? 'expired' : 'active';
 }
 
-/** What a command does once its arguments are checked: runs against the opened store. */
-type Action = (store: Store, out: (line: string) => void) => Promise<void>;
+/** What a command does once its arguments are checked: runs against the opened store (none when `storeless`). */
+type Action = ((store: Store, out: (line: string) => void) => Promise<void>) & { storeless?: true };
 
 const clock = { now: nowIso, newId };
 
@@ -237,7 +258,8 @@ async function prepare(command: string, args: Args, io: CliIo): Promise<Action> 
         if (!active) {
           for (const s of await store.listSessions(user.id)) {
             if (s.revokedAt) continue;
-            await store.revokeSession(s.id, now);
+            // A disabled user's devices wipe their local data at their next contact.
+            await store.revokeSession(s.id, now, { wipe: true });
             revoked++;
           }
         }
@@ -289,9 +311,9 @@ async function prepare(command: string, args: Args, io: CliIo): Promise<Action> 
       const userName = flag(args, 'user');
       return async (store, out) => {
         const userId = userName ? (await requireUser(store, userName)).id : null;
-        const count = await store.revokeDevice(userId, deviceId, nowIso());
+        const count = await store.revokeDevice(userId, deviceId, nowIso(), { wipe: true });
         if (count === 0) throw new OrgError(`No active session for device "${deviceId}"${userName ? ` of ${userName}` : ''}`);
-        out(`Revoked ${count} session(s) of device ${deviceId}`);
+        out(`Revoked ${count} session(s) of device ${deviceId}; its local data is wiped at its next contact with the server`);
       };
     }
     case 'audit': {
@@ -332,6 +354,43 @@ async function prepare(command: string, args: Args, io: CliIo): Promise<Action> 
         out(`${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`);
       };
     }
+    case 'audit:verify': {
+      checkFlags(args, ['expect-head', 'json']);
+      expectPositional(args, 0, 'audit:verify [--expect-head <id>:<hash>] [--json]');
+      const anchor = flag(args, 'expect-head');
+      const head = anchor === undefined ? undefined : /^(\d+):([0-9a-f]{64})$/.exec(anchor);
+      if (head === null) throw new UsageError('--expect-head must be <entry id>:<64 hex digits>, as audit:verify printed it');
+      return async (store, out) => {
+        const result = await verifyAuditChain(store, head ? { id: Number(head[1]), hash: head[2] as string } : undefined);
+        if (args.flags.has('json')) out(JSON.stringify(result));
+        else if (result.ok) out(`Audit chain intact: ${result.count} entries (${result.redacted} redacted by erasure)${result.head ? `; head ${result.head.id}:${result.head.hash}` : ''}`);
+        if (!result.ok) throw new OrgError(`Audit chain broken at entry ${result.entryId ?? '-'} (after ${result.count} intact entries): ${result.problem}`);
+      };
+    }
+    case 'customer:export':
+    case 'customer:erase': {
+      const erase = command === 'customer:erase';
+      checkFlags(args, erase ? ['yes'] : ['markdown']);
+      const [key] = expectPositional(args, 1, `${command} <customerCode|id>${erase ? ' --yes' : ' [--markdown]'}`) as [string];
+      if (erase && !args.flags.has('yes')) throw new UsageError('customer:erase cannot be undone: add --yes to confirm');
+      return async (store, out) => {
+        const found = await findCustomer(store, key);
+        if (!found) throw new OrgError(`No customer with id or code "${key}"`);
+        if ('ambiguous' in found) throw new OrgError(`${found.ambiguous.length} customers have code "${key}": ${found.ambiguous.join(', ')}; give the id`);
+        if (erase) {
+          const result = await eraseCustomer(store, found, SYSTEM_ACTOR, nowIso());
+          const changed = Object.entries(result.changed).map(([c, n]) => `${c} ${n}`).join(', ') || 'nothing (already erased)';
+          out(`Erased the personal data of customer ${result.code} (${result.customerId}); documents rewritten: ${changed}`);
+          if (result.retainedAdverseEvents.length > 0) {
+            out(`Kept unchanged until pharmacovigilance acknowledges them (run again then): adverse events ${result.retainedAdverseEvents.join(', ')}`);
+          }
+          return;
+        }
+        const data = await collectCustomerData(store, found);
+        const exported = buildExport(data, await auditOf(store, data), { at: nowIso(), by: SYSTEM_ACTOR.userId });
+        out(args.flags.has('markdown') ? markdownReport(exported) : JSON.stringify(exported, null, 2));
+      };
+    }
     case 'seed': {
       checkFlags(args, ['demo']);
       expectPositional(args, 0, 'seed --demo');
@@ -344,6 +403,79 @@ async function prepare(command: string, args: Args, io: CliIo): Promise<Action> 
         }
         out(`Seeded ${result.customers} customers and users ${result.users.map((u) => u.userName).join(', ')}`);
         out(`Demo password (shown only now): ${result.password}`);
+      };
+    }
+    case 'import': {
+      checkFlags(args, ['map', 'dry-run', 'valid-only', 'json']);
+      const [kind, file] = expectPositional(args, 2, 'import <kind> <file> [--map field=Header,...] [--dry-run] [--valid-only] [--json]') as [string, string];
+      if (!isImportKind(kind)) throw new UsageError(`Unknown kind "${kind}" (kinds: ${IMPORT_KINDS.join(', ')})`);
+      let read: Awaited<ReturnType<typeof readImportFile>>;
+      let mapping: ReturnType<typeof mappingFor>;
+      try {
+        read = await readImportFile(file);
+        mapping = mappingFor(kind, read.table.headers, flag(args, 'map'));
+      } catch (error) {
+        if (error instanceof ImportArgumentError) throw new UsageError(error.message);
+        throw error;
+      }
+      const mode = args.flags.has('dry-run') ? 'preview' : 'commit';
+      return async (store, out) => {
+        const json = args.flags.has('json');
+        if (!json) out(`${file}: ${read.description}; columns ${describeMapping(read.table.headers, mapping)}`);
+        try {
+          const result = await runImport(store, { kind, table: read.table, mapping, mode, validOnly: args.flags.has('valid-only') }, { actor: SYSTEM_ACTOR, now: nowIso, newId });
+          if (json) out(JSON.stringify(result));
+          else printImportResult(result, out);
+        } catch (error) {
+          if (!(error instanceof ImportRefused)) throw error;
+          if (error.result) {
+            if (json) out(JSON.stringify(error.result));
+            else printImportResult(error.result, out, true);
+          }
+          throw new OrgError(error.message);
+        }
+      };
+    }
+    case 'backup': {
+      checkFlags(args, ['out', 'force']);
+      expectPositional(args, 0, 'backup --out <file> [--force]');
+      const file = flag(args, 'out', true);
+      if (existsSync(file) && !args.flags.has('force')) throw new UsageError(`${file} exists; choose another name or add --force to overwrite it`);
+      return async (store, out) => {
+        const { header, trailer } = await backupStore(store, file, nowIso());
+        const c = trailer.counts;
+        out(`Backup written to ${file} (${header.source}, sequence ${header.seq}): ${c.doc} documents, ${c.audit} audit entries, ${c.user} users, ${c.territory} territories, ${c.session} device sessions`);
+        out(`SHA-256 of the content: ${trailer.sha256}. The file holds password hashes: keep it as safe as the database.`);
+      };
+    }
+    case 'backup:verify': {
+      checkFlags(args, []);
+      const [file] = expectPositional(args, 1, 'backup:verify <file>') as [string];
+      const action: Action = async (_store, out) => {
+        try {
+          const { header, trailer } = await verifyBackup(file);
+          out(`${file}: a complete Fieldbook backup (format ${header.version}, from ${header.source} at ${header.createdAt}, sequence ${header.seq}): ${trailer.counts.doc} documents, ${trailer.counts.audit} audit entries, ${trailer.counts.user} users; checksum OK`);
+        } catch (error) {
+          if (error instanceof BackupFileError) throw new OrgError(error.message);
+          throw error;
+        }
+      };
+      action.storeless = true;
+      return action;
+    }
+    case 'restore': {
+      checkFlags(args, ['in', 'force']);
+      expectPositional(args, 0, 'restore --in <file> [--force]');
+      const file = flag(args, 'in', true);
+      if (!existsSync(file)) throw new UsageError(`No file ${file}`);
+      return async (store, out) => {
+        try {
+          const { header, trailer, replaced } = await restoreStore(store, file, { force: args.flags.has('force') });
+          out(`Restored ${file} into ${store.kind}${replaced ? ' (the previous content was replaced)' : ''}: ${trailer.counts.doc} documents, ${trailer.counts.audit} audit entries, ${trailer.counts.user} users, ${trailer.counts.territory} territories; sequence ${header.seq}`);
+        } catch (error) {
+          if (error instanceof RestoreRefused || error instanceof BackupFileError) throw new OrgError(error.message);
+          throw error;
+        }
       };
     }
     default:
@@ -367,6 +499,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     }
     const config = readConfig(io.env, io.cwd);
     const action = await prepare(command, args, io);
+    if (action.storeless) {
+      await action(undefined as never, (line) => io.out(line));
+      return 0;
+    }
     store = await createStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
     await store.migrate();
     await action(store, (line) => io.out(line));

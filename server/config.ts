@@ -23,8 +23,16 @@ export interface ServerConfig {
   loginAttemptsPerMinute: number;
   /** Largest accepted request body. */
   bodyLimitBytes: number;
+  /** Authenticated requests allowed per user per minute (per server process). */
+  userRequestsPerMinute: number;
+  /** Pushes allowed per user per minute, on top (per server process). */
+  userPushesPerMinute: number;
   /** Origins allowed to call the API from a browser ('*' = any; tokens are bearer, never cookies). */
   corsOrigins: readonly string[];
+  /** Which X-Forwarded-* senders to believe (Fastify's trustProxy): false, true, a hop count, or addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+  /** Folder whose files are served under /updates/ (desktop auto-update); undefined: not served. */
+  updatesDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +67,8 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
   const refreshTokenTtlDays = intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 180, 1, 3650, problems);
   const loginAttemptsPerMinute = intVar(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 10_000, problems);
   const bodyLimitBytes = intVar(env, 'BODY_LIMIT_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024, problems);
+  const userRequestsPerMinute = intVar(env, 'USER_REQUESTS_PER_MINUTE', 1200, 10, 1_000_000, problems);
+  const userPushesPerMinute = intVar(env, 'USER_PUSHES_PER_MINUTE', 600, 10, 1_000_000, problems);
   const logLevelRaw = env.LOG_LEVEL?.trim() || 'info';
   const logLevel = (LOG_LEVELS as readonly string[]).includes(logLevelRaw) ? (logLevelRaw as LogLevel) : 'info';
   if (logLevel !== logLevelRaw) problems.push(`LOG_LEVEL=${JSON.stringify(logLevelRaw)} must be one of ${LOG_LEVELS.join(', ')}`);
@@ -66,10 +76,29 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
   for (const origin of corsOrigins) {
     if (origin !== '*' && !/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i.test(origin)) problems.push(`CORS_ORIGINS entry ${JSON.stringify(origin)} must be "*" or an origin like https://crm.example.com`);
   }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
+  const updatesDir = env.FIELDBOOK_UPDATES_DIR?.trim() ? resolve(cwd, env.FIELDBOOK_UPDATES_DIR.trim()) : undefined;
   const secret = env.FIELDBOOK_SECRET;
   if (secret !== undefined && secret !== '' && secret.length < 32) problems.push('FIELDBOOK_SECRET must be at least 32 characters (or unset: one is generated into the data folder)');
   if (problems.length > 0) throw new ConfigError(problems);
-  return { host, port, dataDir, databaseUrl, accessTokenTtlSeconds, refreshTokenTtlDays, logLevel, loginAttemptsPerMinute, bodyLimitBytes, corsOrigins };
+  return { host, port, dataDir, databaseUrl, accessTokenTtlSeconds, refreshTokenTtlDays, logLevel, loginAttemptsPerMinute, bodyLimitBytes, userRequestsPerMinute, userPushesPerMinute, corsOrigins, trustProxy, updatesDir };
+}
+
+/**
+ * TRUST_PROXY: unset/false (the server faces clients directly), true (every hop: only when nothing
+ * but the proxy can reach the server), a hop count (1 = one reverse proxy in front), or a comma list
+ * of proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8). Client addresses feed the login rate limit.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): boolean | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value);
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const isAddress = (entry: string): boolean => /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(entry) && /[.:]/.test(entry);
+  if (list.length > 0 && list.every(isAddress)) return list;
+  problems.push(`TRUST_PROXY=${JSON.stringify(value)} must be false, true, a hop count up to 10, or a comma list of addresses/CIDRs`);
+  return false;
 }
 
 /**

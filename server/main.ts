@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { buildApp } from './app';
 import { ConfigError, loadSecret, readConfig } from './config';
 import { seedDemo } from './demo/seedDemo';
@@ -12,6 +13,9 @@ import { nowIso } from '../shared/util/time';
  */
 async function main(): Promise<void> {
   const config = readConfig();
+  if (config.updatesDir && !statSync(config.updatesDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ConfigError([`FIELDBOOK_UPDATES_DIR=${config.updatesDir} is not a folder`]);
+  }
   const secret = loadSecret(config);
   const store = await createStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   await store.migrate();
@@ -48,7 +52,10 @@ async function main(): Promise<void> {
       .close()
       .then(() => store.close())
       .then(
-        () => process.exit(0),
+        () => {
+          app.log.info('stopped: in-flight requests finished, store closed');
+          process.exit(0);
+        },
         (error: unknown) => {
           console.error('Shutdown failed:', error);
           process.exit(1);

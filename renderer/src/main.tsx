@@ -6,6 +6,7 @@ import { useUiStore } from './app/uiStore';
 import { i18n, initI18n, pickLanguage } from './i18n';
 import { platform } from './platform/api';
 import { registerOfflineShell } from './app/offlineShell';
+import { finishPendingWipes } from './db/localData';
 
 /** Language: the user's saved choice, else the operating system's. */
 async function startupLanguage() {
@@ -29,5 +30,8 @@ async function start() {
 }
 
 registerOfflineShell(platform);
+// A sign-out or a revoked device reloads the page to close every database connection; the wipe it
+// recorded runs now, before anything opens a database (and whether or not anyone signs in).
+void finishPendingWipes().catch((error: unknown) => console.error('Fieldbook: wiping the local data failed', error));
 if (import.meta.env.VITE_TEST_HOOKS === '1') void import('./testing/testHooks').then((m) => m.installTestHooks());
 void start();

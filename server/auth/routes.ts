@@ -4,7 +4,7 @@ import type { ServerDeps } from '../http/context';
 import { HttpError, badRequest, isPlainObject, requireString } from '../http/errors';
 import { actorFor, sessionUserInfo } from '../org/org';
 import type { DeviceSession, UserRecord } from '../store/types';
-import { verifyRequest } from './authenticate';
+import { deviceRevoked, verifyRequest } from './authenticate';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
 
@@ -16,6 +16,20 @@ export interface AuthOptions {
 }
 
 const DAY_MS = 86_400_000;
+/** How long the token a refresh replaced may come back from the same device as a retry. */
+export const REFRESH_RETRY_GRACE_MS = 60_000;
+
+/**
+ * A refresh whose answer was lost: the token presented is the one the last rotation replaced,
+ * from the same device, moments after that rotation. Any older token, another device or a later
+ * return is treated as a stolen copy.
+ */
+function isLostAnswerRetry(session: DeviceSession, presentedHash: string, deviceId: string, now: string): boolean {
+  return session.previousTokenHash === presentedHash
+    && session.deviceId === deviceId
+    && Date.parse(now) - Date.parse(session.lastUsedAt) <= REFRESH_RETRY_GRACE_MS
+    && Date.parse(session.expiresAt) > Date.parse(now);
+}
 
 export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps, options: AuthOptions): void {
   const { store } = deps;
@@ -88,7 +102,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps, optio
     if (!found) throw new HttpError(401, 'session_expired', 'Unknown refresh token; sign in again');
     const { session, reused } = found;
     const now = deps.now();
+    if (session.revokedAt && session.wipeOnRevoke) throw deviceRevoked();
     if (session.revokedAt) throw new HttpError(401, 'session_revoked', 'This device was signed out; sign in again');
+    if (reused && isLostAnswerRetry(session, hash, deviceId, now)) {
+      // The device never got the answer to its last refresh (connection lost on the way back) and
+      // presents the token it still holds. Not theft: rotate again from the current token.
+      return rotate(session, session.refreshTokenHash, now);
+    }
     if (reused || session.deviceId !== deviceId) {
       // A replaced token came back (or from another device): someone holds a copy. End the session.
       await store.revokeSession(session.id, now);
@@ -96,10 +116,15 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps, optio
       throw new HttpError(401, 'session_revoked', 'This sign-in was used elsewhere and has been ended; sign in again');
     }
     if (Date.parse(session.expiresAt) <= Date.parse(now)) throw new HttpError(401, 'session_expired', 'Session expired; sign in again');
+    return rotate(session, hash, now);
+  });
+
+  /** Replaces the session's refresh token (expected to be `expectedHash`) and issues new tokens. */
+  async function rotate(session: DeviceSession, expectedHash: string, now: string): Promise<TokenResponse> {
     const user = await store.getUserById(session.userId);
     if (!user || !user.active) throw new HttpError(401, 'session_revoked', 'This account is disabled; sign in again');
     const next = newRefreshToken();
-    const rotated = await store.rotateSession(session.id, hash, {
+    const rotated = await store.rotateSession(session.id, expectedHash, {
       refreshTokenHash: hashRefreshToken(next),
       lastUsedAt: now,
       expiresAt: new Date(Date.parse(now) + options.refreshTokenTtlDays * DAY_MS).toISOString(),
@@ -110,7 +135,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps, optio
       throw new HttpError(401, 'session_revoked', 'This sign-in was used twice at once and has been ended; sign in again');
     }
     return issueTokens(user, { ...session, refreshTokenHash: hashRefreshToken(next) }, next);
-  });
+  }
 
   /** Ends this device's session: with the access token, or with the refresh token when the access token lapsed. */
   app.post(API.logout, async (request, reply) => {

@@ -4,7 +4,8 @@ import type { Actor } from '../../shared/sync/actor';
 import type { SyncDoc } from '../../shared/sync/protocol';
 import { acknowledgeAdverseEvent } from '../http/pharmacovigilance';
 import { writeAsSystem } from '../org/systemWrite';
-import type { StoredDoc, Store, UserRecord } from '../store/types';
+import type { Store, UserRecord } from '../store/types';
+import { demoProduct, territoryDocs } from './demoLookup';
 import { DEMO_PRODUCTS } from './seedProducts';
 
 /**
@@ -78,20 +79,7 @@ const ADVERSE_EVENTS: readonly AeTemplate[] = [
   { territoryId: 't-gz', productId: 'prod-lipoclear', patient: { initials: 'A.C.', ageYears: 49, sex: 'female' }, event: 'Muscle pain in both thighs after dose increase to 40 mg; CK mildly raised.', daysAgo: 1, seriousness: 'non_serious' },
 ];
 
-const product = (id: string | undefined) => {
-  const p = DEMO_PRODUCTS.find((x) => x.id === id);
-  return p ? { productId: p.id, name: p.name } : undefined;
-};
-
-async function territoryDocs<C extends 'customers' | 'visits'>(store: Store, collection: C, territoryId: string): Promise<SyncDoc<C>[]> {
-  const out: SyncDoc<C>[] = [];
-  for (let seq = 0; ;) {
-    const page = (await store.pull(collection, seq, 1000, { all: false, territoryIds: [territoryId] })) as StoredDoc<C>[];
-    for (const row of page) if (!row.deleted) out.push(row.data);
-    if (page.length < 1000) return out;
-    seq = page[page.length - 1]!.seq;
-  }
-}
+const product = (id: string | undefined) => (DEMO_PRODUCTS.some((x) => x.id === id) ? demoProduct(id!) : undefined);
 
 export async function seedFeedback(store: Store, options: { now: string }): Promise<{ feedback: number; adverseEvents: number }> {
   const { now } = options;

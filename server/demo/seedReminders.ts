@@ -3,8 +3,8 @@ import { localDay } from '../../shared/util/time';
 import type { Customer, Reminder, Visit } from '../../shared/schemas';
 import type { SyncDoc } from '../../shared/sync/protocol';
 import { writeAsSystem } from '../org/systemWrite';
-import type { StoredDoc, Store } from '../store/types';
-import { DEMO_PRODUCTS } from './seedProducts';
+import type { Store } from '../store/types';
+import { demoProduct, territoryDocs } from './demoLookup';
 
 /**
  * Demo data for the Today view of every demo rep: contacts with agreed next steps (one overdue,
@@ -55,21 +55,6 @@ const TEXT = {
   },
 } as const;
 
-async function territoryDocs<C extends 'customers' | 'visits'>(store: Store, collection: C, territoryId: string): Promise<SyncDoc<C>[]> {
-  const out: SyncDoc<C>[] = [];
-  for (let seq = 0; ;) {
-    const page = (await store.pull(collection, seq, 1000, { all: false, territoryIds: [territoryId] })) as StoredDoc<C>[];
-    for (const row of page) if (!row.deleted) out.push(row.data);
-    if (page.length < 1000) return out;
-    seq = page[page.length - 1]!.seq;
-  }
-}
-
-const product = (id: string) => {
-  const p = DEMO_PRODUCTS.find((x) => x.id === id)!;
-  return { productId: p.id, name: p.name };
-};
-
 export async function seedReminders(store: Store, options: { now: string }): Promise<{ reminders: number; visits: number; keyDates: number }> {
   const { now } = options;
   const nowMs = Date.parse(now);
@@ -107,7 +92,7 @@ export async function seedReminders(store: Store, options: { now: string }): Pro
         status: draft ? 'draft' : 'submitted',
         startAt,
         durationMinutes: 30,
-        productsPresented: [product(i % 2 === 0 ? 'prod-cardiolin' : 'prod-valsarin')],
+        productsPresented: [demoProduct(i % 2 === 0 ? 'prod-cardiolin' : 'prod-valsarin')],
         summary: text.summary,
         nextStep: text.nextSteps[i]!,
         ...(followUp !== null ? { followUpDate: dayAt(followUp) } : {}),
@@ -139,7 +124,7 @@ export async function seedReminders(store: Store, options: { now: string }): Pro
     });
     const [pharmacyA, pharmacyB] = pharmacies;
     if (pharmacyA) {
-      const glucostat = product('prod-glucostat');
+      const glucostat = demoProduct('prod-glucostat');
       visits.push({
         id: `demo-visit-${territoryId}-restock-1`, customerId: pharmacyA.id, territoryId, repId: rep.id, kind: 'visit', status: 'submitted',
         startAt: instantAt(-27), submittedAt: instantAt(-27), durationMinutes: 20, productsPresented: [glucostat],
@@ -148,7 +133,7 @@ export async function seedReminders(store: Store, options: { now: string }): Pro
       reminders.push(base('restock-1', { kind: 'replenishment', customerId: pharmacyA.id, product: glucostat, intervalDays: 30, title: text.restock(glucostat.name), dueDate: dayAt(3) }));
     }
     if (pharmacyB) {
-      const vitacal = product('prod-vitacal');
+      const vitacal = demoProduct('prod-vitacal');
       reminders.push(base('restock-2', { kind: 'replenishment', customerId: pharmacyB.id, product: vitacal, intervalDays: 21, title: text.restock(vitacal.name), dueDate: dayAt(-1) }));
     }
     for (const [i, c] of text.customs.entries()) {

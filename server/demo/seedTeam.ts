@@ -3,8 +3,8 @@ import type { Activity, Comment, CustomerTier, Visit } from '../../shared/schema
 import type { SyncDoc } from '../../shared/sync/protocol';
 import { tierChangeComment } from '../../shared/reports/tierChange';
 import { writeAsSystem } from '../org/systemWrite';
-import type { StoredDoc, Store } from '../store/types';
-import { DEMO_PRODUCTS } from './seedProducts';
+import type { Store } from '../store/types';
+import { demoProduct, territoryDocs } from './demoLookup';
 
 /**
  * Demo data for the manager workspace: per rep territory two marketing activities (one done
@@ -40,21 +40,6 @@ const TEXT = {
   },
 } as const;
 
-async function territoryDocs<C extends 'customers' | 'visits'>(store: Store, collection: C, territoryId: string): Promise<SyncDoc<C>[]> {
-  const out: SyncDoc<C>[] = [];
-  for (let seq = 0; ;) {
-    const page = (await store.pull(collection, seq, 1000, { all: false, territoryIds: [territoryId] })) as StoredDoc<C>[];
-    for (const row of page) if (!row.deleted) out.push(row.data);
-    if (page.length < 1000) return out;
-    seq = page[page.length - 1]!.seq;
-  }
-}
-
-const product = (id: string) => {
-  const p = DEMO_PRODUCTS.find((x) => x.id === id)!;
-  return { productId: p.id, name: p.name };
-};
-
 export async function seedTeam(store: Store, { now }: { now: string }): Promise<{ activities: number; visits: number; comments: number }> {
   const nowMs = Date.parse(now);
   const dayAt = (days: number) => localDay(new Date(nowMs + days * DAY_MS));
@@ -77,12 +62,12 @@ export async function seedTeam(store: Store, { now }: { now: string }): Promise<
 
     const meeting: Activity = {
       id: `demo-act-${territoryId}-1`, territoryId, ownerId: manager.id, name: text.meeting(city), kind: 'meeting', status: 'done',
-      startDate: dayAt(-20), endDate: dayAt(-20), cost: { amount: 8000, currency: 'CNY' }, products: [product('prod-cardiolin')],
+      startDate: dayAt(-20), endDate: dayAt(-20), cost: { amount: 8000, currency: 'CNY' }, products: [demoProduct('prod-cardiolin')],
       description: text.meetingNote, ...managerStamp,
     };
     const campaign: Activity = {
       id: `demo-act-${territoryId}-2`, territoryId, ownerId: manager.id, name: text.campaign, kind: 'sample_campaign', status: 'planned',
-      startDate: dayAt(3), endDate: dayAt(17), cost: { amount: 3000, currency: 'CNY' }, products: [product('prod-glucostat')], ...managerStamp,
+      startDate: dayAt(3), endDate: dayAt(17), cost: { amount: 3000, currency: 'CNY' }, products: [demoProduct('prod-glucostat')], ...managerStamp,
     };
     await writeAsSystem(store, 'activities', [meeting, campaign].map((a) => ({ ...a, _deleted: false })), now);
 
@@ -93,7 +78,7 @@ export async function seedTeam(store: Store, { now }: { now: string }): Promise<
       const startAt = instantAt(day, 2 + i);
       const visit: Visit = {
         id: `demo-visit-${territoryId}-act-${i + 1}`, customerId: customer.id, territoryId, repId: rep.id, kind: i < 2 ? 'meeting' : 'visit',
-        status: 'submitted', startAt, submittedAt: startAt, durationMinutes: 30, productsPresented: [product('prod-cardiolin')],
+        status: 'submitted', startAt, submittedAt: startAt, durationMinutes: 30, productsPresented: [demoProduct('prod-cardiolin')],
         summary: text.summary, activityId: meeting.id, ...(cost ? { cost: { amount: cost, currency: 'CNY' } } : {}),
         ...(followUp !== null ? { nextStep: text.nextStep, followUpDate: dayAt(followUp) } : {}), ...repStamp,
       };

@@ -50,7 +50,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: ServerDeps, stre
     if (!isPlainObject(request.body)) throw badRequest('Body must be a JSON object {"deviceId": ..., "userId"?: ...}');
     const deviceId = requireString(request.body, 'deviceId', { max: 128 });
     const userId = optionalString(request.body, 'userId', { max: 64 }) ?? null;
-    const revoked = await deps.store.revokeDevice(userId, deviceId, deps.now());
+    // A revoked device is treated as lost: the app wipes its local data at its next contact.
+    const revoked = await deps.store.revokeDevice(userId, deviceId, deps.now(), { wipe: true });
     streams?.closeDevice(deviceId, userId);
     request.log.warn({ by: actorOf(request).userId, deviceId, userId, revoked }, 'device revoked');
     return { revoked };

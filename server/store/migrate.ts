@@ -8,11 +8,15 @@ export interface Migration {
   name: string;
   /** One or more statements. */
   sql: string;
+  /** A step in code after `sql`, in the same transaction (e.g. back-filling computed values). */
+  run?: (tx: MigrationTx) => Promise<void>;
 }
 
 export interface MigrationTx {
   appliedVersions(): Promise<Set<number>>;
   exec(sql: string): Promise<void>;
+  /** One parameterised statement in the dialect's placeholder style (SQLite `?`, PostgreSQL `$1`). */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   record(m: Migration, appliedAt: string): Promise<void>;
 }
 
@@ -33,12 +37,18 @@ export async function runMigrations(target: MigrationTarget, migrations: readonl
   for (const m of migrations) {
     await target.inTransaction(async (tx) => {
       if ((await tx.appliedVersions()).has(m.version)) return;
-      await tx.exec(m.sql);
-      await tx.record(m, new Date().toISOString());
+      await applyMigration(tx, m);
       applied.push(m.version);
     });
   }
   return applied;
+}
+
+/** One migration inside the caller's transaction: its statements, its code step, its record. */
+export async function applyMigration(tx: MigrationTx, m: Migration): Promise<void> {
+  await tx.exec(m.sql);
+  if (m.run) await m.run(tx);
+  await tx.record(m, new Date().toISOString());
 }
 
 export const SCHEMA_MIGRATIONS_DDL =

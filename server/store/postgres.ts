@@ -2,17 +2,30 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SyncedCollection } from '../../shared/sync/protocol';
 import { runMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate';
-import type { MigrationTarget } from './migrate';
+import type { MigrationTarget, MigrationTx } from './migrate';
+
 import { POSTGRES_MIGRATIONS } from './postgresMigrations';
+import { chainEntries, redactedValue } from '../audit/chain';
 import {
-  AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, TERRITORY_COLUMNS, USER_COLUMNS,
+  AUDIT_CHAIN_COLUMNS, AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, SESSION_SELECT, TERRITORY_COLUMNS, USER_COLUMNS,
   ChangeListeners, assignSeqs, auditJson, auditLimit, normalizePlan,
-  sessionValues, toAudit, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
+  sessionValues, toAudit, toAuditChainRow, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
 } from './rows';
-import type { AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
+import type { AuditChainDbRow, AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
 import type {
-  AuditEntry, AuditFilter, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
+  AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, RevokeOptions, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord,
+  WritePlan,
 } from './types';
+
+/** Migration steps on a client that is already in a transaction. */
+export function postgresMigrationTx(c: pg.PoolClient): MigrationTx {
+  return {
+    appliedVersions: async () => new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)),
+    exec: async (sql) => { await c.query(sql); },
+    query: async <R>(sql: string, params: readonly unknown[] = []) => (await c.query(sql, [...params])).rows as R[],
+    record: async (m, at) => { await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, at]); },
+  };
+}
 
 /** Advisory lock keys in the two-int4 space (disjoint from the bigint space of document locks). */
 const LOCK_CLASS = 0x46424b; // "FBK"
@@ -90,9 +103,7 @@ export class PostgresStore implements Store {
       client.on('notification', (msg) => {
         if (msg.channel !== CHANGE_CHANNEL || !msg.payload) return;
         const to = Number(msg.payload.split(':')[1]);
-        if (!Number.isFinite(to)) return;
-        this.notifiedUpTo = Math.max(this.notifiedUpTo, to);
-        this.enqueueEmit(to);
+        if (Number.isFinite(to)) this.enqueueEmit(to);
       });
       try {
         await client.connect();
@@ -147,14 +158,7 @@ export class PostgresStore implements Store {
     });
   }
 
-  /** Highest seq whose commit was notified: every seq up to it is committed (seqs are committed in order). */
-  private notifiedUpTo = 0;
-
-  private async emitUpTo(requested: number): Promise<void> {
-    // Read up to the newest notified commit, not just this notification's: under load the
-    // notifications queue up, and one query per notification made the backlog (and every
-    // write() waiting for its change to be emitted) grow until the 2 s timeout.
-    const to = Math.max(requested, this.notifiedUpTo);
+  private async emitUpTo(to: number): Promise<void> {
     while (this.lastEmitted < to && !this.closed) {
       if (this.listeners.size === 0) { this.lastEmitted = to; break; }
       const { rows } = await this.pool.query<DocRow>(
@@ -195,11 +199,7 @@ export class PostgresStore implements Store {
       inTransaction: (fn) => this.transaction(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, MIGRATION_LOCK]);
         await c.query(SCHEMA_MIGRATIONS_DDL);
-        await fn({
-          appliedVersions: async () => new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)),
-          exec: async (sql) => { await c.query(sql); },
-          record: async (m, at) => { await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, at]); },
-        });
+        await fn(postgresMigrationTx(c));
       }),
     };
     return runMigrations(target, POSTGRES_MIGRATIONS).then(() => undefined);
@@ -276,48 +276,61 @@ export class PostgresStore implements Store {
       // 2. Decide.
       const result = await plan(await this.readDocs(c, collection, ids), { getDocs: (other, otherIds) => this.readDocs(c, other, otherIds) });
       const writes = normalizePlan(result);
-      if (writes.length === 0) return [];
-      // 3. Take the sequence lock (held until COMMIT), then in ONE statement: hand out consecutive
-      // seqs, write the documents and their audit entries, and tell every process (the NOTIFY is
-      // delivered at COMMIT, in commit order). Every round trip under the lock serialises all
-      // pushes of all processes, so there are two: this statement and COMMIT.
+      const redactions = result.redact ?? [];
+      if (writes.length === 0 && redactions.length === 0) return [];
+      // 3. Take the sequence lock (held until COMMIT), hand out consecutive seqs.
       await c.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, SEQ_LOCK]);
-      const at = new Date().toISOString();
-      const position = new Map(writes.map((w, i) => [`${w.collection}\u0000${w.id}`, i]));
-      const audit = result.audit;
-      const { rows: [counter] } = await c.query<{ value: string }>(
-        `WITH counter AS (UPDATE seq_counter SET value = value + $1 WHERE id = 1 RETURNING value),
-         written AS (
-           INSERT INTO docs (${DOC_COLUMNS})
-           SELECT w.collection, w.id, (SELECT value FROM counter) - $1 + w.pos, w.territory_id, w.deleted, w.data
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[]) WITH ORDINALITY AS w(collection, id, territory_id, deleted, data, pos)
-           ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, territory_id = excluded.territory_id, deleted = excluded.deleted, data = excluded.data
-           RETURNING 1
-         ),
-         audited AS (
-           INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value)
-           SELECT $7, (SELECT value FROM counter) - $1 + 1 + a.doc, a.user_id, a.device_id, a.collection, a.document_id, a.action, a.old_value, a.new_value
-           FROM unnest($8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::jsonb[]) AS a(doc, user_id, device_id, collection, document_id, action, old_value, new_value)
-           RETURNING 1
-         )
-         SELECT value, pg_notify($16, (value - $1 + 1)::text || ':' || value::text) AS notified,
-           (SELECT count(*) FROM written) AS docs, (SELECT count(*) FROM audited) AS audits
-         FROM counter`,
-        [
-          writes.length,
-          writes.map((x) => x.collection), writes.map((x) => x.id), writes.map((x) => x.territoryId ?? null), writes.map((x) => x.data._deleted === true), writes.map((x) => JSON.stringify(x.data)),
-          at,
-          audit.map((x) => position.get(`${x.collection}\u0000${x.documentId}`) as number), audit.map((x) => x.userId), audit.map((x) => x.deviceId), audit.map((x) => x.collection),
-          audit.map((x) => x.documentId), audit.map((x) => x.action), audit.map((x) => auditJson(x.oldValue)), audit.map((x) => auditJson(x.newValue)),
-          CHANGE_CHANNEL,
-        ],
-      );
+      const { rows: [counter] } = await c.query<{ value: string }>('UPDATE seq_counter SET value = value + $1 WHERE id = 1 RETURNING value', [writes.length]);
       const last = Number(counter!.value);
-      const d = assignSeqs(writes, audit, last - writes.length + 1, at).docs;
+      const first = last - writes.length + 1;
+      const prepared = assignSeqs(writes, result.audit, first, new Date().toISOString());
+      const d = prepared.docs;
+      await c.query(
+        `INSERT INTO docs (${DOC_COLUMNS})
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::boolean[], $6::jsonb[])
+         ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, territory_id = excluded.territory_id, deleted = excluded.deleted, data = excluded.data`,
+        [d.map((x) => x.collection), d.map((x) => x.id), d.map((x) => x.seq), d.map((x) => x.territoryId), d.map((x) => x.deleted), d.map((x) => JSON.stringify(x.data))],
+      );
+      if (prepared.audit.length > 0) {
+        // The chain continues from the last entry: the sequence lock (held until COMMIT) makes
+        // every process's audit inserts one line, in id order.
+        const { rows: [tail] } = await c.query<{ hash: string }>('SELECT hash FROM audit ORDER BY id DESC LIMIT 1');
+        const a = chainEntries(tail?.hash ?? null, prepared.audit);
+        await c.query(
+          `INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value, values_salt, values_digest, prev_hash, hash)
+           SELECT at, seq, user_id, device_id, collection, document_id, action, old_value, new_value, values_salt, values_digest, prev_hash, hash
+           FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[],
+             $10::text[], $11::text[], $12::text[], $13::text[])
+             WITH ORDINALITY AS t(at, seq, user_id, device_id, collection, document_id, action, old_value, new_value, values_salt, values_digest, prev_hash, hash, ord)
+           ORDER BY ord`,
+          [a.map((x) => x.at), a.map((x) => x.seq), a.map((x) => x.userId), a.map((x) => x.deviceId), a.map((x) => x.collection),
+            a.map((x) => x.documentId), a.map((x) => x.action), a.map((x) => auditJson(x.oldValue)), a.map((x) => auditJson(x.newValue)),
+            a.map((x) => x.salt), a.map((x) => x.valuesDigest), a.map((x) => x.prevHash), a.map((x) => x.hash)],
+        );
+      }
+      await this.redactAudit(c, redactions);
+      // 4. Tell every process (delivered at COMMIT, in commit order).
+      if (d.length > 0) await c.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${first}:${last}`]);
       return d;
     });
     if (docs.length > 0) await this.emitted(docs[docs.length - 1]!.seq);
     return docs;
+  }
+
+  /** Replaces the values of the not yet redacted entries of these documents (inside write()'s transaction). */
+  private async redactAudit(c: pg.PoolClient, redactions: readonly AuditRedaction[]): Promise<void> {
+    for (const r of redactions) {
+      if (r.documentIds.length === 0) continue;
+      const { rows } = await c.query<AuditRow>(
+        `SELECT ${AUDIT_COLUMNS} FROM audit WHERE collection = $1 AND document_id = ANY($2::text[]) AND redacted_at IS NULL ORDER BY id`,
+        [r.collection, [...r.documentIds]],
+      );
+      for (const e of rows.map(toAudit)) {
+        await c.query('UPDATE audit SET old_value = $1::jsonb, new_value = $2::jsonb, values_salt = NULL, redacted_at = $3 WHERE id = $4', [
+          auditJson(redactedValue(e.oldValue, r.anonymise, r.at, r.by)), auditJson(redactedValue(e.newValue, r.anonymise, r.at, r.by)), r.at, e.id,
+        ]);
+      }
+    }
   }
 
   async maxSeq(): Promise<number> {
@@ -336,6 +349,9 @@ export class PostgresStore implements Store {
   }
   async listTerritories(): Promise<TerritoryRecord[]> {
     return (await this.pool.query<TerritoryRow>(`SELECT ${TERRITORY_COLUMNS} FROM territories ORDER BY name, id`)).rows.map(toTerritory);
+  }
+  async renameTerritory(id: string, name: string): Promise<boolean> {
+    return (await this.pool.query('UPDATE territories SET name = $1 WHERE id = $2', [name, id])).rowCount === 1;
   }
   async createUser(u: UserRecord): Promise<void> {
     await this.pool.query(`INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10)`, userValues(u));
@@ -364,10 +380,10 @@ export class PostgresStore implements Store {
     await this.pool.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, sessionValues(s));
   }
   async findSessionByTokenHash(hash: string): Promise<{ session: DeviceSession; reused: boolean } | null> {
-    const { rows: [current] } = await this.pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE refresh_token_hash = $1`, [hash]);
+    const { rows: [current] } = await this.pool.query<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE refresh_token_hash = $1`, [hash]);
     if (current) return { session: toSession(current), reused: false };
     const { rows: [previous] } = await this.pool.query<SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = $1)`, [hash],
+      `SELECT ${SESSION_SELECT} FROM sessions WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = $1)`, [hash],
     );
     return previous ? { session: toSession(previous), reused: true } : null;
   }
@@ -382,24 +398,24 @@ export class PostgresStore implements Store {
     );
     return res.rowCount === 1;
   }
-  async revokeSession(id: string, at: string): Promise<void> {
-    await this.pool.query('UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
+  async revokeSession(id: string, at: string, options: RevokeOptions = {}): Promise<void> {
+    await this.pool.query('UPDATE sessions SET revoked_at = $1, wipe_on_revoke = $3 WHERE id = $2 AND revoked_at IS NULL', [at, id, options.wipe === true]);
   }
-  async revokeDevice(userId: string | null, deviceId: string, at: string): Promise<number> {
+  async revokeDevice(userId: string | null, deviceId: string, at: string, options: RevokeOptions = {}): Promise<number> {
     const res = await this.pool.query(
-      'UPDATE sessions SET revoked_at = $1 WHERE device_id = $2 AND ($3::text IS NULL OR user_id = $3) AND revoked_at IS NULL',
-      [at, deviceId, userId],
+      'UPDATE sessions SET revoked_at = $1, wipe_on_revoke = $4 WHERE device_id = $2 AND ($3::text IS NULL OR user_id = $3) AND revoked_at IS NULL',
+      [at, deviceId, userId, options.wipe === true],
     );
     return res.rowCount ?? 0;
   }
   async listSessions(userId?: string): Promise<DeviceSession[]> {
     const { rows } = userId === undefined
-      ? await this.pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at, id`)
-      : await this.pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE user_id = $1 ORDER BY created_at, id`, [userId]);
+      ? await this.pool.query<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions ORDER BY created_at, id`)
+      : await this.pool.query<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE user_id = $1 ORDER BY created_at, id`, [userId]);
     return rows.map(toSession);
   }
   async getSession(id: string): Promise<DeviceSession | null> {
-    const { rows: [r] } = await this.pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [id]);
+    const { rows: [r] } = await this.pool.query<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE id = $1`, [id]);
     return r ? toSession(r) : null;
   }
 
@@ -416,6 +432,11 @@ export class PostgresStore implements Store {
     params.push(auditLimit(filter.limit));
     const sql = `SELECT ${AUDIT_COLUMNS} FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`;
     return (await this.pool.query<AuditRow>(sql, params)).rows.map(toAudit);
+  }
+
+  async auditChain(afterId: number, limit: number): Promise<AuditChainRow[]> {
+    const { rows } = await this.pool.query<AuditChainDbRow>(`SELECT ${AUDIT_CHAIN_COLUMNS} FROM audit WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit]);
+    return rows.map(toAuditChainRow);
   }
 }
 

@@ -1,3 +1,4 @@
+import { chainExistingAuditEntries } from '../audit/backfill';
 import type { Migration } from './migrate';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -86,5 +87,44 @@ CREATE TABLE spent_refresh_tokens (
   session_id TEXT NOT NULL REFERENCES sessions (id)
 );
 `,
+  },
+  {
+    version: 2,
+    name: 'audit hash chain',
+    // Writers of an older version are held off while the existing entries are chained (run);
+    // afterwards unchained inserts fail (NOT NULL) and only an erasure may update (redact) values.
+    sql: `
+LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE;
+ALTER TABLE audit ADD COLUMN values_salt TEXT, ADD COLUMN values_digest TEXT, ADD COLUMN prev_hash TEXT,
+  ADD COLUMN hash TEXT, ADD COLUMN redacted_at TEXT;
+DROP TRIGGER audit_no_update_delete ON audit;
+`,
+    run: async (tx) => {
+      await chainExistingAuditEntries(tx, (n) => `$${n}`);
+      await tx.exec(`
+ALTER TABLE audit ALTER COLUMN values_digest SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+CREATE FUNCTION audit_redaction_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS DISTINCT FROM OLD.id OR NEW.at IS DISTINCT FROM OLD.at OR NEW.seq IS DISTINCT FROM OLD.seq
+    OR NEW.user_id IS DISTINCT FROM OLD.user_id OR NEW.device_id IS DISTINCT FROM OLD.device_id
+    OR NEW.collection IS DISTINCT FROM OLD.collection OR NEW.document_id IS DISTINCT FROM OLD.document_id
+    OR NEW.action IS DISTINCT FROM OLD.action OR NEW.values_digest IS DISTINCT FROM OLD.values_digest
+    OR NEW.prev_hash IS DISTINCT FROM OLD.prev_hash OR NEW.hash IS DISTINCT FROM OLD.hash
+    OR OLD.redacted_at IS NOT NULL OR NEW.redacted_at IS NULL OR NEW.values_salt IS NOT NULL THEN
+    RAISE EXCEPTION 'audit is append-only (only an erasure may redact values)';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER audit_update_only_redaction BEFORE UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION audit_redaction_only();
+`);
+    },
+  },
+  {
+    version: 3,
+    name: 'session wipe on revoke',
+    // An administrator's revoke (lost device, disabled user) tells the app to wipe its local data.
+    sql: `ALTER TABLE sessions ADD COLUMN wipe_on_revoke BOOLEAN NOT NULL DEFAULT FALSE;`,
   },
 ];

@@ -1,7 +1,7 @@
 import { isSyncedCollection } from '../../shared/sync/protocol';
 import type { SyncDoc, SyncedCollection } from '../../shared/sync/protocol';
 import type {
-  AuditEntry, AuditEntryInput, ChangeEvent, DeviceSession, DocWrite, StoredDoc, TerritoryRecord, UserRecord, WritePlan,
+  AuditChainRow, AuditEntry, AuditEntryInput, ChangeEvent, DeviceSession, DocWrite, StoredDoc, TerritoryRecord, UserRecord, WritePlan,
 } from './types';
 
 /**
@@ -81,9 +81,13 @@ export interface TerritoryRow { id: string; name: string; created_at: string }
 export const toTerritory = (r: TerritoryRow): TerritoryRecord => ({ id: r.id, name: r.name, createdAt: r.created_at });
 
 export const SESSION_COLUMNS = 'id, user_id, device_id, device_name, refresh_token_hash, previous_token_hash, created_at, last_used_at, expires_at, revoked_at';
+/** What session reads select: the inserted columns plus the wipe flag set by a revoke. */
+export const SESSION_SELECT = `${SESSION_COLUMNS}, wipe_on_revoke`;
 export interface SessionRow {
   id: string; user_id: string; device_id: string; device_name: string; refresh_token_hash: string; previous_token_hash: string | null;
   created_at: string; last_used_at: string; expires_at: string; revoked_at: string | null;
+  /** INTEGER 0/1 in SQLite, BOOLEAN in PostgreSQL. */
+  wipe_on_revoke?: number | boolean | null;
 }
 export function toSession(r: SessionRow): DeviceSession {
   return {
@@ -97,6 +101,7 @@ export function toSession(r: SessionRow): DeviceSession {
     lastUsedAt: r.last_used_at,
     expiresAt: r.expires_at,
     revokedAt: r.revoked_at,
+    ...(r.wipe_on_revoke === true || r.wipe_on_revoke === 1 ? { wipeOnRevoke: true } : {}),
   };
 }
 export function sessionValues(s: DeviceSession): unknown[] {
@@ -122,6 +127,14 @@ export function toAudit(r: AuditRow): AuditEntry {
     newValue: json(r.new_value),
   };
 }
+export const AUDIT_CHAIN_COLUMNS = `${AUDIT_COLUMNS}, values_salt, values_digest, prev_hash, hash, redacted_at`;
+export interface AuditChainDbRow extends AuditRow {
+  values_salt: string | null; values_digest: string | null; prev_hash: string | null; hash: string | null; redacted_at: string | null;
+}
+export function toAuditChainRow(r: AuditChainDbRow): AuditChainRow {
+  return { ...toAudit(r), valuesSalt: r.values_salt, valuesDigest: r.values_digest, prevHash: r.prev_hash, hash: r.hash, redactedAt: r.redacted_at };
+}
+
 /** JSON text of an audit value; SQL NULL for null/undefined. */
 export const auditJson = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 

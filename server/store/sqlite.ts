@@ -1,17 +1,33 @@
 import Database from 'better-sqlite3';
 import type { SyncedCollection } from '../../shared/sync/protocol';
 import { runMigrations, SCHEMA_MIGRATIONS_DDL } from './migrate';
-import type { MigrationTarget } from './migrate';
+import type { MigrationTarget, MigrationTx } from './migrate';
+import { chainEntries, redactedValue } from '../audit/chain';
 import {
-  AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, TERRITORY_COLUMNS, USER_COLUMNS,
+  AUDIT_CHAIN_COLUMNS, AUDIT_COLUMNS, DOC_COLUMNS, SESSION_COLUMNS, SESSION_SELECT, TERRITORY_COLUMNS, USER_COLUMNS,
   ChangeListeners, Mutex, assignSeqs, auditJson, auditLimit, normalizePlan,
-  sessionValues, toAudit, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
+  sessionValues, toAudit, toAuditChainRow, toSession, toStoredDoc, toTerritory, toUser, userPatch, userValues,
 } from './rows';
-import type { AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
+import type { AuditChainDbRow, AuditRow, DocRow, SessionRow, TerritoryRow, UserRow } from './rows';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations';
 import type {
-  AuditEntry, AuditFilter, ChangeEvent, DeviceSession, ReadScope, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord, WritePlan,
+  AuditChainRow, AuditEntry, AuditFilter, AuditRedaction, ChangeEvent, DeviceSession, ReadScope, RevokeOptions, Store, StoredDoc, TerritoryRecord, TransactionReader, UserRecord,
+  WritePlan,
 } from './types';
+
+/** Migration steps on a connection that is already in a transaction. */
+export function sqliteMigrationTx(db: Database.Database): MigrationTx {
+  return {
+    appliedVersions: async () => new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version)),
+    exec: async (sql) => { db.exec(sql); },
+    query: async <R>(sql: string, params: readonly unknown[] = []) => {
+      const stmt = db.prepare(sql);
+      const values = params.map(sqlValue);
+      return (stmt.reader ? stmt.all(...values) : (stmt.run(...values), [])) as R[];
+    },
+    record: async (m, at) => { db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, at); },
+  };
+}
 
 /** better-sqlite3 binds no booleans. */
 const sqlValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
@@ -26,8 +42,6 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly mutex = new Mutex();
   private readonly listeners = new ChangeListeners();
-  /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
-  private readonly statements = new Map<string, Database.Statement>();
   private closed = false;
 
   constructor(file: string) {
@@ -48,22 +62,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  private statement(sql: string): Database.Statement {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.statements.set(sql, stmt);
-    }
-    return stmt;
-  }
   private all<R>(sql: string, ...params: unknown[]): R[] {
-    return this.statement(sql).all(...params.map(sqlValue)) as R[];
+    return this.db.prepare(sql).all(...params.map(sqlValue)) as R[];
   }
   private get<R>(sql: string, ...params: unknown[]): R | undefined {
-    return this.statement(sql).get(...params.map(sqlValue)) as R | undefined;
+    return this.db.prepare(sql).get(...params.map(sqlValue)) as R | undefined;
   }
   private run(sql: string, ...params: unknown[]): number {
-    return this.statement(sql).run(...params.map(sqlValue)).changes;
+    return this.db.prepare(sql).run(...params.map(sqlValue)).changes;
   }
 
   migrate(): Promise<void> {
@@ -74,11 +80,7 @@ export class SqliteStore implements Store {
           db.exec('BEGIN IMMEDIATE');
           try {
             db.exec(SCHEMA_MIGRATIONS_DDL);
-            await fn({
-              appliedVersions: async () => new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version)),
-              exec: async (sql) => { db.exec(sql); },
-              record: async (m, at) => { db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, at); },
-            });
+            await fn(sqliteMigrationTx(db));
             db.exec('COMMIT');
           } catch (err) {
             if (db.inTransaction) db.exec('ROLLBACK');
@@ -134,38 +136,58 @@ export class SqliteStore implements Store {
   ): Promise<StoredDoc[]> {
     return this.exclusive(async () => {
       const db = this.db;
-      this.run('BEGIN IMMEDIATE');
+      db.exec('BEGIN IMMEDIATE');
       let docs: StoredDoc[];
       try {
         const result = await plan(this.readDocs(collection, ids), { getDocs: async (other, otherIds) => this.readDocs(other, otherIds) });
         const writes = normalizePlan(result);
-        if (writes.length === 0) {
-          this.run('ROLLBACK');
+        const redactions = result.redact ?? [];
+        if (writes.length === 0 && redactions.length === 0) {
+          db.exec('ROLLBACK');
           return [];
         }
         // From here on everything is synchronous: nothing else can run on this connection.
         const { value: last } = this.get<{ value: number }>('UPDATE seq_counter SET value = value + ? WHERE id = 1 RETURNING value', writes.length)!;
         const prepared = assignSeqs(writes, result.audit, last - writes.length + 1, new Date().toISOString());
-        const upsert = this.statement(
+        const upsert = db.prepare(
           `INSERT INTO docs (${DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, territory_id = excluded.territory_id, deleted = excluded.deleted, data = excluded.data`,
         );
         for (const d of prepared.docs) upsert.run(d.collection, d.id, d.seq, d.territoryId, d.deleted ? 1 : 0, JSON.stringify(d.data));
-        const insertAudit = this.statement(
-          'INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        const insertAudit = db.prepare(
+          `INSERT INTO audit (at, seq, user_id, device_id, collection, document_id, action, old_value, new_value, values_salt, values_digest, prev_hash, hash)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         );
-        for (const a of prepared.audit) {
-          insertAudit.run(a.at, a.seq, a.userId, a.deviceId, a.collection, a.documentId, a.action, auditJson(a.oldValue), auditJson(a.newValue));
+        // The chain continues from the last entry: this transaction is the only writer (BEGIN IMMEDIATE).
+        const lastHash = this.get<{ hash: string | null }>('SELECT hash FROM audit ORDER BY id DESC LIMIT 1')?.hash ?? null;
+        for (const a of chainEntries(lastHash, prepared.audit)) {
+          insertAudit.run(a.at, a.seq, a.userId, a.deviceId, a.collection, a.documentId, a.action, auditJson(a.oldValue), auditJson(a.newValue), a.salt, a.valuesDigest, a.prevHash, a.hash);
         }
-        this.run('COMMIT');
+        this.redactAudit(redactions);
+        db.exec('COMMIT');
         docs = prepared.docs;
       } catch (err) {
-        if (db.inTransaction) this.run('ROLLBACK');
+        if (db.inTransaction) db.exec('ROLLBACK');
         throw err;
       }
       this.listeners.emit(docs);
       return docs;
     });
+  }
+
+  /** Replaces the values of the not yet redacted entries of these documents (inside write()'s transaction). */
+  private redactAudit(redactions: readonly AuditRedaction[]): void {
+    const update = this.db.prepare('UPDATE audit SET old_value = ?, new_value = ?, values_salt = NULL, redacted_at = ? WHERE id = ?');
+    for (const r of redactions) {
+      if (r.documentIds.length === 0) continue;
+      const rows = this.all<AuditRow>(
+        `SELECT ${AUDIT_COLUMNS} FROM audit WHERE collection = ? AND document_id IN (SELECT value FROM json_each(?)) AND redacted_at IS NULL ORDER BY id`,
+        r.collection, JSON.stringify(r.documentIds),
+      );
+      for (const e of rows.map(toAudit)) {
+        update.run(auditJson(redactedValue(e.oldValue, r.anonymise, r.at, r.by)), auditJson(redactedValue(e.newValue, r.anonymise, r.at, r.by)), r.at, e.id);
+      }
+    }
   }
 
   async maxSeq(): Promise<number> {
@@ -183,6 +205,9 @@ export class SqliteStore implements Store {
   }
   async listTerritories(): Promise<TerritoryRecord[]> {
     return this.all<TerritoryRow>(`SELECT ${TERRITORY_COLUMNS} FROM territories ORDER BY name, id`).map(toTerritory);
+  }
+  renameTerritory(id: string, name: string): Promise<boolean> {
+    return this.exclusive(() => this.run('UPDATE territories SET name = ? WHERE id = ?', name, id) === 1);
   }
   createUser(u: UserRecord): Promise<void> {
     return this.exclusive(() => { this.run(`INSERT INTO users (${USER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...userValues(u)); });
@@ -212,10 +237,10 @@ export class SqliteStore implements Store {
     return this.exclusive(() => { this.run(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...sessionValues(s)); });
   }
   async findSessionByTokenHash(hash: string): Promise<{ session: DeviceSession; reused: boolean } | null> {
-    const current = this.get<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE refresh_token_hash = ?`, hash);
+    const current = this.get<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE refresh_token_hash = ?`, hash);
     if (current) return { session: toSession(current), reused: false };
     const previous = this.get<SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = ?)`, hash,
+      `SELECT ${SESSION_SELECT} FROM sessions WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = ?)`, hash,
     );
     return previous ? { session: toSession(previous), reused: true } : null;
   }
@@ -230,23 +255,23 @@ export class SqliteStore implements Store {
       return changed;
     })());
   }
-  revokeSession(id: string, at: string): Promise<void> {
-    return this.exclusive(() => { this.run('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', at, id); });
+  revokeSession(id: string, at: string, options: RevokeOptions = {}): Promise<void> {
+    return this.exclusive(() => { this.run('UPDATE sessions SET revoked_at = ?, wipe_on_revoke = ? WHERE id = ? AND revoked_at IS NULL', at, options.wipe ? 1 : 0, id); });
   }
-  revokeDevice(userId: string | null, deviceId: string, at: string): Promise<number> {
+  revokeDevice(userId: string | null, deviceId: string, at: string, options: RevokeOptions = {}): Promise<number> {
     return this.exclusive(() => this.run(
-      'UPDATE sessions SET revoked_at = ? WHERE device_id = ? AND (? IS NULL OR user_id = ?) AND revoked_at IS NULL',
-      at, deviceId, userId, userId,
+      'UPDATE sessions SET revoked_at = ?, wipe_on_revoke = ? WHERE device_id = ? AND (? IS NULL OR user_id = ?) AND revoked_at IS NULL',
+      at, options.wipe ? 1 : 0, deviceId, userId, userId,
     ));
   }
   async listSessions(userId?: string): Promise<DeviceSession[]> {
     const rows = userId === undefined
-      ? this.all<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at, id`)
-      : this.all<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE user_id = ? ORDER BY created_at, id`, userId);
+      ? this.all<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions ORDER BY created_at, id`)
+      : this.all<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE user_id = ? ORDER BY created_at, id`, userId);
     return rows.map(toSession);
   }
   async getSession(id: string): Promise<DeviceSession | null> {
-    const r = this.get<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`, id);
+    const r = this.get<SessionRow>(`SELECT ${SESSION_SELECT} FROM sessions WHERE id = ?`, id);
     return r ? toSession(r) : null;
   }
 
@@ -261,5 +286,9 @@ export class SqliteStore implements Store {
     if (filter.afterId !== undefined) { where.push('id > ?'); params.push(filter.afterId); }
     const sql = `SELECT ${AUDIT_COLUMNS} FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
     return this.all<AuditRow>(sql, ...params, auditLimit(filter.limit)).map(toAudit);
+  }
+
+  async auditChain(afterId: number, limit: number): Promise<AuditChainRow[]> {
+    return this.all<AuditChainDbRow>(`SELECT ${AUDIT_CHAIN_COLUMNS} FROM audit WHERE id > ? ORDER BY id LIMIT ?`, afterId, limit).map(toAuditChainRow);
   }
 }

@@ -1,3 +1,4 @@
+import { chainExistingAuditEntries } from '../audit/backfill';
 import type { Migration } from './migrate';
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -81,5 +82,39 @@ CREATE TABLE spent_refresh_tokens (
   session_id TEXT NOT NULL REFERENCES sessions (id)
 );
 `,
+  },
+  {
+    version: 2,
+    name: 'audit hash chain',
+    // The chain columns; entries written so far are chained in code (run), then the triggers
+    // refuse unchained inserts and any update but an erasure's redaction of the values.
+    sql: `
+ALTER TABLE audit ADD COLUMN values_salt TEXT;
+ALTER TABLE audit ADD COLUMN values_digest TEXT;
+ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit ADD COLUMN hash TEXT;
+ALTER TABLE audit ADD COLUMN redacted_at TEXT;
+DROP TRIGGER audit_no_update;
+`,
+    run: async (tx) => {
+      await chainExistingAuditEntries(tx, () => '?');
+      await tx.exec(`
+CREATE TRIGGER audit_update_only_redaction BEFORE UPDATE ON audit
+WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.seq IS NOT OLD.seq OR NEW.user_id IS NOT OLD.user_id
+  OR NEW.device_id IS NOT OLD.device_id OR NEW.collection IS NOT OLD.collection OR NEW.document_id IS NOT OLD.document_id
+  OR NEW.action IS NOT OLD.action OR NEW.values_digest IS NOT OLD.values_digest OR NEW.prev_hash IS NOT OLD.prev_hash
+  OR NEW.hash IS NOT OLD.hash OR OLD.redacted_at IS NOT NULL OR NEW.redacted_at IS NULL OR NEW.values_salt IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'audit is append-only (only an erasure may redact values)'); END;
+CREATE TRIGGER audit_chained BEFORE INSERT ON audit
+WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL OR NEW.values_digest IS NULL
+BEGIN SELECT RAISE(ABORT, 'audit entries must be chained'); END;
+`);
+    },
+  },
+  {
+    version: 3,
+    name: 'session wipe on revoke',
+    // An administrator's revoke (lost device, disabled user) tells the app to wipe its local data.
+    sql: `ALTER TABLE sessions ADD COLUMN wipe_on_revoke INTEGER NOT NULL DEFAULT 0 CHECK (wipe_on_revoke IN (0, 1));`,
   },
 ];

@@ -66,6 +66,30 @@ export type ReadScope = { all: true } | { all: false; territoryIds: readonly str
 export interface WritePlan {
   writes: DocWrite[];
   audit: AuditEntryInput[];
+  /**
+   * Erasure only: after this plan's entries are inserted, the values of every not yet redacted
+   * audit entry of these documents are replaced by a redaction marker (see server/audit/chain.ts);
+   * the chain's hashes and digests stay, so the trail still verifies.
+   */
+  redact?: AuditRedaction[];
+}
+
+export interface AuditRedaction {
+  collection: SyncedCollection;
+  documentIds: readonly string[];
+  /** The value as it may stay in the trail (business fields only). */
+  anonymise: (value: unknown) => unknown;
+  at: string;
+  by: string;
+}
+
+/** An audit entry with its hash-chain columns, as `audit:verify` walks them. */
+export interface AuditChainRow extends AuditEntry {
+  valuesSalt: string | null;
+  valuesDigest: string | null;
+  prevHash: string | null;
+  hash: string | null;
+  redactedAt: string | null;
 }
 
 export interface UserRecord {
@@ -101,6 +125,16 @@ export interface DeviceSession {
   lastUsedAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /**
+   * Revoked by an administrator for a lost or no longer trusted device: at its next contact the
+   * server answers `device_revoked` and the app wipes its local data (other revocations keep it).
+   */
+  wipeOnRevoke?: boolean;
+}
+
+/** How a session ends: `wipe` for an administrator's revoke of a device or a user. */
+export interface RevokeOptions {
+  wipe?: boolean;
 }
 
 export interface ChangeEvent {
@@ -143,6 +177,8 @@ export interface Store {
   // ---- organisation ----
   createTerritory(t: TerritoryRecord): Promise<void>;
   listTerritories(): Promise<TerritoryRecord[]>;
+  /** Changes a territory's name; false when there is no such territory. */
+  renameTerritory(id: string, name: string): Promise<boolean>;
   createUser(u: UserRecord): Promise<void>;
   updateUser(id: string, patch: Partial<Omit<UserRecord, 'id' | 'createdAt'>>): Promise<void>;
   getUserById(id: string): Promise<UserRecord | null>;
@@ -154,11 +190,13 @@ export interface Store {
   findSessionByTokenHash(hash: string): Promise<{ session: DeviceSession; reused: boolean } | null>;
   /** Replaces the refresh token only if `expectedHash` is still current (a race loses). */
   rotateSession(id: string, expectedHash: string, next: { refreshTokenHash: string; lastUsedAt: string; expiresAt: string }): Promise<boolean>;
-  revokeSession(id: string, at: string): Promise<void>;
-  revokeDevice(userId: string | null, deviceId: string, at: string): Promise<number>;
+  revokeSession(id: string, at: string, options?: RevokeOptions): Promise<void>;
+  revokeDevice(userId: string | null, deviceId: string, at: string, options?: RevokeOptions): Promise<number>;
   listSessions(userId?: string): Promise<DeviceSession[]>;
   getSession(id: string): Promise<DeviceSession | null>;
 
   // ---- audit (append-only; written only through write()) ----
   listAudit(filter: AuditFilter): Promise<AuditEntry[]>;
+  /** Entries with id > afterId in id order (the chain order), with their chain columns. */
+  auditChain(afterId: number, limit: number): Promise<AuditChainRow[]>;
 }

@@ -1,5 +1,6 @@
 import type { MigrationStrategies, RxCollectionCreator, RxJsonSchema } from 'rxdb';
 import { schemas, type CollectionName, type DocTypes } from '../schemas';
+import { encryptedFieldsOf } from '../schemas/encryptedFields';
 import { shortHash } from '../util/hash';
 
 /**
@@ -23,12 +24,23 @@ export const migrationStrategies: { [K in CollectionName]: MigrationStrategies }
   conflicts: {},
 };
 
+export interface CollectionOptions {
+  /**
+   * Mark the fields of shared/schemas/encryptedFields.ts as `encrypted` (the app's local
+   * database: needs a storage wrapped by RxDB's encryption plugin and a password). Off for
+   * tests and tools that use plain storages: the documents are the same either way.
+   */
+  readonly encrypted?: boolean;
+}
+
 /** Everything `db.addCollections()` needs, identical for the app, tests and benchmarks. */
-export function collectionCreators(): { [K in CollectionName]: RxCollectionCreator<DocTypes[K]> } {
+export function collectionCreators(options: CollectionOptions = {}): { [K in CollectionName]: RxCollectionCreator<DocTypes[K]> } {
   const out = {} as { [K in CollectionName]: RxCollectionCreator<DocTypes[K]> };
   for (const name of Object.keys(schemas) as CollectionName[]) {
+    const encrypted = options.encrypted ? encryptedFieldsOf(name) : [];
+    const schema = schemas[name] as RxJsonSchema<unknown>;
     (out as Record<CollectionName, RxCollectionCreator<unknown>>)[name] = {
-      schema: schemas[name] as RxJsonSchema<unknown>,
+      schema: encrypted.length > 0 ? { ...schema, encrypted: [...encrypted] } : schema,
       migrationStrategies: migrationStrategies[name],
     };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IPC_PREFIX, IpcChannel, isAllowedExternalUrl, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue,
+  DATABASE_KEY_NAME, IPC_PREFIX, IpcChannel, effectiveServerUrl, isAllowedExternalUrl, isValidDatabaseKey, isValidNotificationBody, isValidNotificationTitle, isValidSecureKey, isValidSecureValue, isValidServerUrl,
   NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX, SECURE_VALUE_MAX,
 } from './contract';
 import { fail, ok } from './result';
@@ -90,5 +90,36 @@ describe('Result helpers', () => {
   it('build the two shapes', () => {
     expect(ok(1)).toEqual({ ok: true, value: 1 });
     expect(fail('code', 'message')).toEqual({ ok: false, error: { code: 'code', message: 'message' } });
+  });
+});
+
+describe('isValidServerUrl', () => {
+  it('accepts normalised http(s) addresses, with a path prefix too', () => {
+    for (const url of ['https://crm.example.com', 'http://127.0.0.1:8787', 'https://example.com/fieldbook', 'https://[::1]:8443']) expect(isValidServerUrl(url), url).toBe(true);
+  });
+
+  it('rejects everything else', () => {
+    for (const url of ['https://crm.example.com/', 'crm.example.com', 'ftp://crm.example.com', 'https://u:p@crm.example.com', 'https://crm.example.com?x=1', 'https://crm.example.com#a', 'https://crm .example.com', '', null, 42, `https://x.example/${'a'.repeat(2100)}`]) {
+      expect(isValidServerUrl(url), String(url)).toBe(false);
+    }
+  });
+
+  it('prefers an admin override to the packaged address', () => {
+    expect(effectiveServerUrl({ packaged: 'https://a.example', override: null })).toBe('https://a.example');
+    expect(effectiveServerUrl({ packaged: 'https://a.example', override: 'https://b.example' })).toBe('https://b.example');
+    expect(effectiveServerUrl({ packaged: null, override: null })).toBeNull();
+  });
+});
+
+describe('database key', () => {
+  it('is reserved: the generic secure-storage calls refuse its name', () => {
+    expect(isValidSecureKey(DATABASE_KEY_NAME)).toBe(false);
+    expect(isValidSecureKey('fieldbook.refresh')).toBe(true);
+  });
+
+  it('accepts only 256-bit base64url keys', () => {
+    expect(isValidDatabaseKey('A'.repeat(43))).toBe(true);
+    expect(isValidDatabaseKey(Buffer.alloc(32, 7).toString('base64url'))).toBe(true);
+    for (const key of ['', 'short', 'A'.repeat(44), `${'A'.repeat(42)}=`, `${'A'.repeat(42)}/`, null, 42]) expect(isValidDatabaseKey(key), String(key)).toBe(false);
   });
 });

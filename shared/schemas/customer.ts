@@ -123,7 +123,9 @@ const customerSchemaLiteral = {
     ...metaProperties,
   },
   required: ['id', 'code', 'name', 'type', 'territoryId', 'ownerId', ...metaRequired],
-  indexes: ['code', 'type', ['territoryId', 'name']],
+  // Not ['territoryId', 'name']: `name` is encrypted on the laptop (shared/schemas/encryptedFields.ts)
+  // and an encrypted field cannot be indexed; lists sort and search by name in memory.
+  indexes: ['code', 'type', ['territoryId', 'code']],
 } as const;
 
 export const customerSchemaTyped = toTypedRxJsonSchema(customerSchemaLiteral);

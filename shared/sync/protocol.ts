@@ -150,13 +150,14 @@ export interface RefreshRequest {
 
 /**
  * Every 4xx/5xx answer of the API. `code` is stable and machine-readable; the app maps
- * `session_expired` and `session_revoked` to "sign in again" and everything else to a
+ * `session_expired` and `session_revoked` to "sign in again", `device_revoked` (an admin
+ * revoked the device) to "wipe the local data, then sign in again", and everything else to a
  * sync error with a retry.
  */
 export interface ApiError {
   code:
     | 'bad_request' | 'invalid_json' | 'unknown_collection' | 'batch_too_large' | 'payload_too_large'
-    | 'unauthenticated' | 'session_expired' | 'session_revoked' | 'invalid_credentials' | 'rate_limited'
+    | 'unauthenticated' | 'session_expired' | 'session_revoked' | 'device_revoked' | 'invalid_credentials' | 'rate_limited'
     | 'forbidden' | 'not_found' | 'internal';
   message: string;
 }

@@ -86,7 +86,11 @@ async function repFlow(page: Page, opts: { offline: boolean }) {
   await page.getByRole('link', { name: '张伟' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '张伟' })).toBeVisible();
 
-  if (opts.offline) await expect(page.getByText('离线：所有操作都保存在本机')).toBeVisible();
+  if (opts.offline) {
+    const status = page.getByTestId('sync-status');
+    await expect(status).toHaveAttribute('data-state', 'offline');
+    await expect(status).toHaveAttribute('title', '离线：所有操作都保存在本机');
+  }
 
   // Reload: everything comes back from the local database.
   await page.reload();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-  DEMO_PASSWORD, L, SERVER_URL, addVisit, asAdmin, createCustomer, customerList, newRep, newUserIn, openApp, serverDocs, shot, signIn,
+  DEMO_PASSWORD, L, SERVER_URL, addVisit, createCustomer, customerList, newRep, newUserIn, openApp, serverDocs, shot, signIn,
 } from './fixtures';
 
 /**
@@ -197,17 +197,20 @@ test.describe('two devices', () => {
 });
 
 test.describe('session', () => {
-  test('a revoked device keeps its work, asks for sign-in, and sends the work after it', async ({ page }) => {
+  // An ended session (expired, or ended on the server without an admin's device revoke) keeps the
+  // local work; an admin's revoke of the device wipes it (test/e2e/security.spec.ts).
+  test('a session ended on the server keeps its work, asks for sign-in, and sends the work after it', async ({ page }) => {
     const rep = await openApp(page);
     await createCustomer(page, { name: '孙建国', code: 'HCP-REVOKE-1', city: '天津' });
     await expectSynced(page);
-    const deviceId = await page.evaluate(() => localStorage.getItem('fieldbook.deviceId'));
-    await asAdmin('/api/admin/devices/revoke', { deviceId });
+    const refreshToken = await page.evaluate(() => sessionStorage.getItem('fieldbook.secure.fieldbook.refresh'));
+    const ended = await fetch(`${SERVER_URL}/api/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+    expect(ended.status).toBe(204);
 
-    // The next contact with the server learns it; the work in progress is not interrupted.
+    // The next contact with the server (this edit's push) learns it; the work is not interrupted.
+    await editCustomerField(page, '孙建国', L['zh-CN'].notes, '撤销后仍然保存');
     await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'signIn', { timeout: 20_000 });
     await expect(page.getByRole('alert').filter({ hasText: '此设备已被管理员注销' })).toBeVisible();
-    await editCustomerField(page, '孙建国', L['zh-CN'].notes, '撤销后仍然保存');
     await expect(page.getByRole('alert').filter({ hasText: '重新登录后将发送 1 项更改' })).toBeVisible();
     await shot(page, 'session-ended-zh');
     await page.getByRole('button', { name: '重新登录' }).click();

@@ -7,10 +7,9 @@
  * refresh, pull.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { runCli } from '../../server/cli';
@@ -140,14 +139,7 @@ const cleanups: Array<() => void> = [];
 
 async function postgresDatabase(name: string): Promise<string> {
   postgres ??= await startPostgres();
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return postgres.url.replace(/\/[^/]*$/, `/${name}`);
+  return postgres.createDatabase(name);
 }
 
 interface Backend {
@@ -306,7 +298,7 @@ describe.each(backends)('server CLI on $name', (backend) => {
     expect(paged.map((e) => e.id)).toEqual([entries[1]!.id]);
   }, 40_000);
 
-  it('device:list and device:revoke: the revoked device can no longer refresh (session_revoked)', async () => {
+  it('device:list and device:revoke: the revoked device can no longer refresh and is told to wipe (device_revoked)', async () => {
     const revokedDevice = `laptop-${newId()}`;
     const otherDevice = `desktop-${newId()}`;
     const first = await login(http, 'sam.south', 'sam-new-password', revokedDevice);
@@ -323,9 +315,9 @@ describe.each(backends)('server CLI on $name', (backend) => {
 
     const refused = await refresh(http, first.body.refreshToken, revokedDevice);
     expect(refused.status).toBe(401);
-    expect(refused.body.code).toBe('session_revoked');
+    expect(refused.body.code).toBe('device_revoked');
     const pull = await call<ApiError>(http, 'GET', `${API.pull('customers')}?seq=0`, undefined, first.body.accessToken);
-    expect([pull.status, pull.body.code]).toEqual([401, 'session_revoked']);
+    expect([pull.status, pull.body.code]).toEqual([401, 'device_revoked']);
     // The other device is untouched.
     expect((await refresh(http, second.body.refreshToken, otherDevice)).status).toBe(200);
 
@@ -346,7 +338,7 @@ describe.each(backends)('server CLI on $name', (backend) => {
     expect(active.map((s) => s.deviceId)).toContain(deviceId);
     expect(ok(await cli(env, ['user:disable', 'rob.rep']))).toContain(`User rob.rep disabled; ${active.length} device session(s) signed out`);
     expect((await http.store.listSessions(rob.id)).filter((s) => !s.revokedAt)).toEqual([]);
-    expect((await refresh(http, session.body.refreshToken, deviceId)).body.code).toBe('session_revoked');
+    expect((await refresh(http, session.body.refreshToken, deviceId)).body.code).toBe('device_revoked');
     expect((await login(http, 'rob.rep', 'a-brand-new-pass')).body.code).toBe('invalid_credentials');
     expect(ok(await cli(env, ['user:list']))).toMatch(/^rob\.rep {2}DISABLED /m);
     expect(ok(await cli(env, ['user:disable', 'rob.rep']))).toContain('already disabled');
@@ -432,6 +424,50 @@ describe.each(backends)('server CLI on $name', (backend) => {
       await demo.close();
     }
     expect(ok(await cli(demoEnv, ['territory:list']))).toContain('6 territories');
+  }, 60_000);
+
+  it('import (a GBK file), a broken file (exit 1, nothing written), backup, backup:verify and restore into a fresh store', async () => {
+    const dir = makeTempDir('fieldbook-cli-import-');
+    cleanups.push(dir.remove);
+    ok(await cli(env, ['territory:create', 't-cli-imp', '导入 Import']));
+    // "客户编码,客户名称,类型,辖区" and one customer, as Excel saves CSV in China (GBK).
+    const gbk = Buffer.concat([Buffer.from('bfcdbba7b1e0c2eb2cbfcdbba7c3fbb3c62cc0e0d0cd2ccfbdc7f80d0a', 'hex'), Buffer.from('GBK-1,'), Buffer.from('d5c5ceb02cd2bdc9fa2c', 'hex'), Buffer.from('t-cli-imp\r\n')]);
+    writeFileSync(join(dir.path, 'gbk.csv'), gbk);
+    const imported = await backend.asProcess(env, ['import', 'customers', join(dir.path, 'gbk.csv')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('CSV (gb18030), 1 data rows; columns code←"客户编码", name←"客户名称", type←"类型", territory←"辖区"');
+    expect(imported.stdout).toContain('Imported: 1 created, 0 updated, 0 unchanged');
+    expect(ok(await cli(env, ['import', 'customers', join(dir.path, 'gbk.csv')]))).toContain('Imported: 0 created, 0 updated, 1 unchanged');
+
+    writeFileSync(join(dir.path, 'broken.csv'), 'code,name,type,territory\nOK-9,Fine,hcp,t-cli-imp\nBAD 1,,robot,t-nowhere\n');
+    const before = await snapshot(http.store);
+    const broken = await cli(env, ['import', 'customers', join(dir.path, 'broken.csv')]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('line 3, code: may hold only letters');
+    expect(broken.stdout).toContain('line 3, type: "robot" is not one of: hcp, hco, pharmacy, distributor');
+    expect(broken.stdout).toContain('line 3, territory: no territory "t-nowhere"');
+    expect(broken.stdout).toContain('Nothing imported');
+    expect(broken.stderr).toContain('error: 1 of 2 rows have errors: nothing was imported');
+    expect(await snapshot(http.store)).toBe(before);
+    expect((await cli(env, ['import', 'visits', join(dir.path, 'broken.csv')])).code).toBe(2);
+    expect((await cli(env, ['import', 'customers', join(dir.path, 'missing.csv')])).code).toBe(2);
+    expect((await cli(env, ['import', 'customers', join(dir.path, 'broken.csv'), '--map', 'code='])).stderr).toContain('The required field "code" is not mapped');
+
+    const file = join(dir.path, 'server.fbk');
+    expect(ok(await cli(env, ['backup', '--out', file]))).toMatch(/^Backup written to .*server\.fbk \(\w+, sequence \d+\)/);
+    expect((await cli(env, ['backup', '--out', file])).code).toBe(2);
+    expect(ok(await cli({}, ['backup:verify', file]))).toContain('checksum OK');
+    const target = await backend.fresh('restored');
+    expect(ok(await cli(target, ['restore', '--in', file]))).toContain('Restored');
+    const again = await cli(target, ['restore', '--in', file]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('not empty');
+    const restored = await startHttp(target);
+    try {
+      expect(await snapshot(restored.store)).toBe(await snapshot(http.store));
+    } finally {
+      await restored.close();
+    }
   }, 60_000);
 
   it('help', async () => {

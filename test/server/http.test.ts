@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken, type AccessClaims } from '../../server/auth/tokens';
+import { REFRESH_RETRY_GRACE_MS } from '../../server/auth/routes';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seedDemo';
 import type { AuditEntry } from '../../server/store/types';
 import type { ApiError, FetchResponse, PullResponse, PushResponse, PushRow, StreamChange, SyncDoc, SyncedCollection, TokenResponse, VersionsResponse } from '../../shared/sync/protocol';
@@ -153,6 +154,37 @@ describe('sync server over HTTP', () => {
       expect(pullAfter.body.code).toBe('session_revoked');
     });
 
+    it('takes a refresh whose answer was lost, retried by the same device within a minute, as a retry', async () => {
+      const local = await startServer();
+      try {
+        await addTerritories(local, 't-1');
+        const rep = await addUser(local, ['rep'], ['t-1']);
+        const first = await login(local, rep);
+        // The answer to this refresh never reaches the laptop: it still holds `first`.
+        const lost = await call<TokenResponse>(local, 'POST', API.refresh, { body: { refreshToken: first.refreshToken, deviceId: first.deviceId } });
+        expect(lost.status).toBe(200);
+        local.advance(20_000);
+        const retry = await call<TokenResponse>(local, 'POST', API.refresh, { body: { refreshToken: first.refreshToken, deviceId: first.deviceId } });
+        expect(retry.status).toBe(200);
+        expect(retry.body.refreshToken).not.toBe(lost.body.refreshToken);
+        // The token of the lost answer is spent; the retry's token is the session's now.
+        const next = await call<TokenResponse>(local, 'POST', API.refresh, { body: { refreshToken: retry.body.refreshToken, deviceId: first.deviceId } });
+        expect(next.status).toBe(200);
+
+        // Another device presenting the replaced token, or the same device after the grace: theft.
+        const other = await call<ApiError>(local, 'POST', API.refresh, { body: { refreshToken: retry.body.refreshToken, deviceId: 'someone-else' } });
+        expect([other.status, other.body.code]).toEqual([401, 'session_revoked']);
+
+        const second = await login(local, rep);
+        expect((await call(local, 'POST', API.refresh, { body: { refreshToken: second.refreshToken, deviceId: second.deviceId } })).status).toBe(200);
+        local.advance(REFRESH_RETRY_GRACE_MS + 1_000);
+        const late = await call<ApiError>(local, 'POST', API.refresh, { body: { refreshToken: second.refreshToken, deviceId: second.deviceId } });
+        expect([late.status, late.body.code]).toEqual([401, 'session_revoked']);
+      } finally {
+        await local.close();
+      }
+    });
+
     it('slides the expiry on use and refuses an expired session', async () => {
       const local = await startServer({ refreshTokenTtlDays: 10 });
       try {
@@ -203,7 +235,7 @@ describe('sync server over HTTP', () => {
       expect(expiredRes.body.message).toMatch(/expired/);
     });
 
-    it('an admin revoke takes effect at the next request of that device', async () => {
+    it('an admin revoke takes effect at the next request of that device, which is told to wipe (device_revoked)', async () => {
       const rep = await addUser(server, ['rep'], ['t-1']);
       const admin = await addUser(server, ['admin'], []);
       const repTokens = await login(server, rep, 'laptop-lost');
@@ -219,9 +251,12 @@ describe('sync server over HTTP', () => {
       const revoke = await call<{ revoked: number }>(server, 'POST', '/api/admin/devices/revoke', { token: adminTokens.accessToken, body: { userId: rep.id, deviceId: 'laptop-lost' } });
       expect(revoke).toMatchObject({ status: 200, body: { revoked: 1 } });
       const next = await call<ApiError>(server, 'GET', `${API.pull('customers')}?seq=0`, { token: repTokens.accessToken });
-      expect(next).toMatchObject({ status: 401, body: { code: 'session_revoked' } });
+      expect(next).toMatchObject({ status: 401, body: { code: 'device_revoked' } });
       const refresh = await call<ApiError>(server, 'POST', API.refresh, { body: { refreshToken: repTokens.refreshToken, deviceId: 'laptop-lost' } });
-      expect(refresh.body.code).toBe('session_revoked');
+      expect(refresh).toMatchObject({ status: 401, body: { code: 'device_revoked' } });
+      // Signing in again on that device is allowed (the owner found it); the new session is not marked.
+      const again = await login(server, rep, 'laptop-lost');
+      expect((await call(server, 'GET', `${API.pull('customers')}?seq=0`, { token: again.accessToken })).status).toBe(200);
     });
 
     it('admin endpoints answer 403 to a rep', async () => {

@@ -4,52 +4,23 @@
  * called with fetch like the app does. Who may write and read articles; how a rep's question
  * reaches experts outside the territory and how the answer comes back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seedDemo';
-import { createStore } from '../../server/store/createStore';
-import type { Store } from '../../server/store/types';
 import { hasErrors, validateDocument } from '../../shared/validation/validateDocument';
 import { API, type PullResponse, type PushResponse, type SyncDoc, type SyncedCollection, type TokenResponse } from '../../shared/sync/protocol';
 import { newId } from '../../shared/util/ids';
 import { startPostgres, type TestPostgres } from '../support/postgres';
-
-interface Server {
-  url: string;
-  app: FastifyInstance;
-  store: Store;
-  close(): Promise<void>;
-}
+import { startServer as startTestServer, type TestServer } from '../support/testServer';
 
 let postgres: TestPostgres | undefined;
 
+type Server = TestServer;
+
+/** A real server over the demo organisation (small: 8 customers per territory). */
 async function startServer(kind: 'sqlite' | 'postgres'): Promise<Server> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-knowledge-'));
-  const store = await createStore(kind === 'sqlite' ? { dataDir } : { dataDir, databaseUrl: postgres!.url });
-  await store.migrate();
-  const now = () => new Date().toISOString();
-  await seedDemo(store, { now, newId, customersPerTerritory: 8 });
-  const app = await buildApp({
-    store, now, newId, secret: 'knowledge-test-secret-'.padEnd(48, 'x'),
-    config: { accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30, logLevel: 'silent', loginAttemptsPerMinute: 1000, bodyLimitBytes: 8 * 1024 * 1024, corsOrigins: ['*'] },
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    app,
-    store,
-    close: async () => {
-      await app.close();
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const server = await startTestServer({ loginAttemptsPerMinute: 1000 }, kind === 'sqlite' ? undefined : postgres!.url);
+  await seedDemo(server.store, { now: server.now, newId, customersPerTerritory: 8 });
+  return server;
 }
 
 beforeAll(async () => {

@@ -15,6 +15,8 @@ import type { ApiError, PullResponse, PushResponse, SyncDoc, TokenResponse } fro
 import { API } from '../../shared/sync/protocol';
 import { newId } from '../../shared/util/ids';
 import { startPostgres, type TestPostgres } from '../support/postgres';
+import { killGroup } from '../support/serverProcess';
+import { openStream as openSyncStream, type StreamEvent, type StreamReader } from '../support/sseStream';
 import { makeTempDir } from '../support/tempDir';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -35,15 +37,6 @@ interface Server {
 }
 
 const spawned: ChildProcess[] = [];
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
 
 function startServer(databaseUrl: string, dataDir: string): Promise<Server> {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, FIELDBOOK_SECRET: SECRET, LOG_LEVEL: 'warn' };
@@ -105,75 +98,14 @@ async function login(server: Server, userName: string): Promise<TokenResponse> {
   return res.body;
 }
 
-interface SseEvent {
-  event: string;
-  data: unknown;
-}
-
-interface Stream {
-  events: SseEvent[];
-  waitFor(predicate: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
-  close(): void;
-}
+type SseEvent = StreamEvent;
 
 /** GET /api/sync/stream with the bearer token, read as server-sent events with fetch. */
-async function openStream(server: Server, token: string): Promise<Stream> {
-  const controller = new AbortController();
-  const response = await fetch(server.url + API.stream, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-  if (response.status !== 200 || !response.body) throw new Error(`stream: ${response.status}`);
-  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const events: SseEvent[] = [];
-  const waiters = new Set<{ predicate: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }>();
-  const reader = response.body.getReader();
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event: ')) event = line.slice(7);
-            else if (line.startsWith('data: ')) data.push(line.slice(6));
-          }
-          if (data.length === 0) continue;
-          const parsed: SseEvent = { event, data: JSON.parse(data.join('\n')) };
-          events.push(parsed);
-          for (const w of [...waiters]) {
-            if (w.predicate(parsed)) {
-              waiters.delete(w);
-              w.resolve(parsed);
-            }
-          }
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    events,
-    waitFor: (predicate, timeoutMs = 5000) => {
-      const found = events.find(predicate);
-      if (found) return Promise.resolve(found);
-      return new Promise((res, rej) => {
-        const waiter = { predicate, resolve: (e: SseEvent) => { clearTimeout(timer); res(e); } };
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          rej(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.event))}`));
-        }, timeoutMs);
-        waiters.add(waiter);
-      });
-    },
-    close: () => controller.abort(),
-  };
+async function openStream(server: Server, token: string): Promise<StreamReader> {
+  const stream = await openSyncStream(server.url, token);
+  if (stream.status !== 200) throw new Error(`stream: ${stream.status}`);
+  expect(stream.contentType).toMatch(/^text\/event-stream/);
+  return stream;
 }
 
 const hasDoc = (id: string) => (e: SseEvent): boolean =>
@@ -206,7 +138,7 @@ describe('two server processes on one PostgreSQL', () => {
   const dirs: Array<{ remove(): void }> = [];
   let a: Server;
   let b: Server;
-  const streams: Stream[] = [];
+  const streams: StreamReader[] = [];
 
   beforeAll(async () => {
     postgres = await startPostgres();

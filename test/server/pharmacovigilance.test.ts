@@ -2,103 +2,25 @@
  * The pharmacovigilance queue API against a real server (buildApp on 127.0.0.1, random port)
  * over a real store: SQLite in a temp folder and a private PostgreSQL cluster.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
-import { createTerritory, createUser } from '../../server/org/org';
-import { createStore } from '../../server/store/createStore';
+import { createTerritory } from '../../server/org/org';
 import type { AuditEntry, ChangeEvent, Store, UserRecord } from '../../server/store/types';
 import { PV_API, type PvAcknowledgeResponse, type PvListResponse } from '../../shared/pharmacovigilance/api';
-import type { Role } from '../../shared/schemas';
-import { API, type ApiError, type PullResponse, type PushResponse, type SyncDoc, type TokenResponse } from '../../shared/sync/protocol';
+import { API, type ApiError, type PullResponse, type PushResponse, type SyncDoc } from '../../shared/sync/protocol';
 import { newId } from '../../shared/util/ids';
 import { startPostgres, type TestPostgres } from '../support/postgres';
-
-const PASSWORD = 'correct horse battery';
-
-interface TestServer {
-  url: string;
-  app: FastifyInstance;
-  store: Store;
-  close(): Promise<void>;
-}
+import { addUser, call, login as loginAs, startServer as startTestServer, type TestServer } from '../support/testServer';
 
 let postgres: TestPostgres | null = null;
 
-async function postgresUrl(name: string): Promise<string> {
-  postgres ??= await startPostgres();
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return postgres.url.replace(/\/[^/]*$/, `/${name}`);
-}
-
 async function startServer(backend: 'sqlite' | 'postgres'): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-pv-'));
-  const store = await createStore({ dataDir, ...(backend === 'postgres' ? { databaseUrl: await postgresUrl(`pv_${Date.now()}`) } : {}) });
-  await store.migrate();
-  const app = await buildApp({
-    store,
-    now: () => new Date().toISOString(),
-    newId,
-    secret: 'pv-test-secret-'.padEnd(48, 'x'),
-    config: { accessTokenTtlSeconds: 900, refreshTokenTtlDays: 180, logLevel: 'silent', loginAttemptsPerMinute: 100, bodyLimitBytes: 1024 * 1024, corsOrigins: ['*'] },
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    app,
-    store,
-    close: async () => {
-      await app.close();
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-interface Res<T> {
-  status: number;
-  body: T;
-}
-
-async function call<T>(server: TestServer, method: 'GET' | 'POST', path: string, options: { token?: string; body?: unknown; raw?: string } = {}): Promise<Res<T>> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const body = options.raw ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(server.url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-let counter = 0;
-async function addUser(server: TestServer, roles: Role[], territoryIds: string[], managerUserName?: string): Promise<UserRecord> {
-  counter += 1;
-  return createUser(server.store, {
-    userName: `${roles[0]!.replace('_', '-')}.${counter}`,
-    displayName: `Test ${roles.join('/')} ${counter}`,
-    password: PASSWORD,
-    roles,
-    territoryIds,
-    managerUserName: managerUserName ?? null,
-  }, { now: () => new Date().toISOString(), newId });
+  if (backend === 'sqlite') return startTestServer({ loginAttemptsPerMinute: 100 });
+  postgres ??= await startPostgres();
+  return startTestServer({ loginAttemptsPerMinute: 100 }, await postgres.createDatabase(`pv_${Date.now()}`));
 }
 
 async function login(server: TestServer, user: UserRecord): Promise<string> {
-  const res = await call<TokenResponse>(server, 'POST', API.login, { body: { userName: user.userName, password: PASSWORD, deviceId: `device-${newId()}`, deviceName: 'Test laptop' } });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return res.body.accessToken;
+  return (await loginAs(server, user)).accessToken;
 }
 
 function report(territoryId: string, repId: string, patch: Partial<SyncDoc<'adverseevents'>> = {}): SyncDoc<'adverseevents'> {

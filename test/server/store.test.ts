@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { SyncDoc, SyncedCollection } from '../../shared/sync/protocol';
 import { createStore } from '../../server/store/createStore';
 import { openPostgresStore } from '../../server/store/postgres';
@@ -72,7 +71,6 @@ const opened: Store[] = [];
 const cleanups: Array<() => void> = [];
 let dbCounter = 0;
 
-const dbUrl = (url: string, name: string): string => url.replace(/\/[^/]*$/, `/${name}`);
 
 const backends: Backend[] = [
   {
@@ -96,14 +94,7 @@ const backends: Backend[] = [
     name: 'postgres',
     async fresh() {
       const name = `t${++dbCounter}`;
-      const admin = new pg.Client({ connectionString: postgres!.url });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await admin.end();
-      }
-      const store = await createStore({ dataDir: '/nonexistent-not-used', databaseUrl: dbUrl(postgres!.url, name) });
+      const store = await createStore({ dataDir: '/nonexistent-not-used', databaseUrl: await postgres!.createDatabase(name) });
       opened.push(store);
       await store.migrate();
       return store;
@@ -333,6 +324,14 @@ describe.each(backends)('store on $name', (backend) => {
       ['s1', '2025-01-03T00:00:00.000Z'], ['s2', '2025-01-05T00:00:00.000Z'], ['s3', '2025-01-06T00:00:00.000Z'],
     ]);
     expect(await store.getSession('nope')).toBeNull();
+    // Only an administrator's revoke asks the device to wipe.
+    expect((await store.listSessions()).some((s) => s.wipeOnRevoke)).toBe(false);
+    await store.createSession(session('s5', 'u2', 'devLost', 'z1'));
+    await store.createSession(session('s6', 'u2', 'devOut', 'z2'));
+    expect(await store.revokeDevice('u2', 'devLost', '2025-01-07T00:00:00.000Z', { wipe: true })).toBe(1);
+    await store.revokeSession('s6', '2025-01-07T00:00:00.000Z', { wipe: true });
+    expect(await store.getSession('s5')).toMatchObject({ revokedAt: '2025-01-07T00:00:00.000Z', wipeOnRevoke: true });
+    expect(await store.findSessionByTokenHash('z2')).toMatchObject({ session: { id: 's6', wipeOnRevoke: true } });
   });
 
   it('notifies change listeners after commit, until unsubscribed', async () => {

@@ -13,6 +13,8 @@ import pg from 'pg';
  */
 export interface TestPostgres {
   url: string;
+  /** Creates another empty database in the cluster and returns its URL. */
+  createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -102,7 +104,18 @@ export async function startPostgres(): Promise<TestPostgres> {
       await stop().catch(() => undefined);
       throw err;
     }
-    return { url: `postgres://postgres@127.0.0.1:${port}/fieldbook_test`, stop };
+    const url = `postgres://postgres@127.0.0.1:${port}/fieldbook_test`;
+    const createDatabase = async (name: string): Promise<string> => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      return url.replace(/\/[^/]*$/, `/${name}`);
+    };
+    return { url, createDatabase, stop };
   } catch (err) {
     remove();
     throw err;

@@ -17,8 +17,11 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** Starts the server again on the same port and data. */
   restart(): Promise<void>;
-  /** Stops for good (SIGTERM, then SIGKILL after a grace period); safe to call twice. */
-  stop(): Promise<void>;
+  /**
+   * Stops for good (SIGTERM, then SIGKILL after a grace period); safe to call twice. Resolves with
+   * the exit code (null when killed by a signal, or when already stopped).
+   */
+  stop(): Promise<number | null>;
   /** Everything the server printed (for failure messages). */
   output(): string;
 }
@@ -36,6 +39,8 @@ export interface ServerProcessOptions {
    * runs as `node <nodeArgs> --import tsx server/main.ts` (npm run server), without tsx's wrapper.
    */
   nodeArgs?: string[];
+  /** Runs this instead of `tsx server/main.ts`, e.g. the production bundle: [process.execPath, 'out/server/main.mjs']. */
+  command?: readonly [string, ...string[]];
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -46,7 +51,8 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((res) => child.once('exit', () => res()));
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+/** Signals the process group a server was started in (tsx wrapper and server); quiet when gone. */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);
@@ -74,14 +80,18 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       DATA_DIR: options.dataDir,
       FIELDBOOK_SECRET: options.secret,
       LOG_LEVEL: 'warn',
+      // Test clients write at machine speed (the no-loss test: ~100 operations a second per user);
+      // the per-user budgets have their own test (owasp.test.ts).
+      USER_REQUESTS_PER_MINUTE: '1000000',
+      USER_PUSHES_PER_MINUTE: '1000000',
       ...options.env,
     };
     delete env.FIELDBOOK_DEMO;
     if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
     else delete env.DATABASE_URL;
-    const [command, args] = options.nodeArgs
-      ? [process.execPath, [...options.nodeArgs, '--import', 'tsx', 'server/main.ts']]
-      : [resolve(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts']];
+    const [command, ...args] = options.command ?? (options.nodeArgs
+      ? [process.execPath, ...options.nodeArgs, '--import', 'tsx', 'server/main.ts']
+      : [resolve(ROOT, 'node_modules/.bin/tsx'), 'server/main.ts']);
     const proc = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     running.add(proc);
@@ -150,7 +160,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     },
     stop: async () => {
       const proc = child;
-      if (!proc) return;
+      if (!proc) return null;
       child = null;
       killGroup(proc, 'SIGTERM');
       const timer = setTimeout(() => killGroup(proc, 'SIGKILL'), 5_000);
@@ -158,6 +168,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       clearTimeout(timer);
       // The tsx wrapper may exit before the server: make sure nothing of the group stays.
       killGroup(proc, 'SIGKILL');
+      return proc.exitCode;
     },
     output: () => log,
   };

@@ -14,10 +14,13 @@ import type { Role } from '../../shared/schemas';
 import type { ApiError, TokenResponse } from '../../shared/sync/protocol';
 import { API } from '../../shared/sync/protocol';
 import { newId } from '../../shared/util/ids';
+import { openStream as openSyncStream, type StreamReader } from './sseStream';
 
 /** A real sync server on 127.0.0.1 (random port) over a temporary SQLite data folder. */
 export interface TestServer {
   url: string;
+  /** The data folder (SQLite file; the CLI's DATA_DIR). */
+  dataDir: string;
   app: FastifyInstance;
   store: Store;
   secret: string;
@@ -29,8 +32,9 @@ export interface TestServer {
 
 export const PASSWORD = 'correct horse battery';
 
-export async function startServer(overrides: Partial<AppConfig> = {}, databaseUrl?: string): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-http-'));
+/** `options.dataDir`: serve an existing data folder (kept on close) instead of a fresh one. */
+export async function startServer(overrides: Partial<AppConfig> = {}, databaseUrl?: string, options: { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fieldbook-http-'));
   const store = await createStore(databaseUrl ? { dataDir, databaseUrl } : { dataDir });
   await store.migrate();
   let offset = 0;
@@ -43,6 +47,9 @@ export async function startServer(overrides: Partial<AppConfig> = {}, databaseUr
     loginAttemptsPerMinute: 5,
     bodyLimitBytes: 8 * 1024 * 1024,
     corsOrigins: ['*'],
+    // These suites drive one user at machine speed; the per-user budgets have their own test (owasp.test.ts).
+    userRequestsPerMinute: 100_000,
+    userPushesPerMinute: 100_000,
     ...overrides,
   };
   const app = await buildApp({ store, now, newId, secret, config });
@@ -51,6 +58,7 @@ export async function startServer(overrides: Partial<AppConfig> = {}, databaseUr
   if (!address || typeof address === 'string') throw new Error('no address');
   return {
     url: `http://127.0.0.1:${address.port}`,
+    dataDir,
     app,
     store,
     secret,
@@ -61,7 +69,7 @@ export async function startServer(overrides: Partial<AppConfig> = {}, databaseUr
     close: async () => {
       await app.close();
       await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -112,68 +120,10 @@ export async function login(server: TestServer, user: Pick<UserRecord, 'userName
   return { ...(res.body as TokenResponse), deviceId };
 }
 
-/** Reads a server-sent-events stream with fetch and collects its events. */
-export interface StreamReader {
-  status: number;
-  events: { event: string; data: unknown }[];
-  /** Resolves with the first event (already received or coming) that matches. */
-  waitFor(predicate: (e: { event: string; data: unknown }) => boolean, timeoutMs?: number): Promise<{ event: string; data: unknown }>;
-  close(): void;
-}
+export type { StreamReader } from './sseStream';
 
-export async function openStream(server: TestServer, token: string): Promise<StreamReader> {
-  const controller = new AbortController();
-  const response = await fetch(server.url + API.stream, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-  const events: { event: string; data: unknown }[] = [];
-  const waiters: { predicate: (e: { event: string; data: unknown }) => boolean; resolve: (e: { event: string; data: unknown }) => void }[] = [];
-  const reader = response.body?.getReader();
-  if (response.status === 200 && reader) {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let event = 'message';
-            const data: string[] = [];
-            for (const line of block.split('\n')) {
-              if (line.startsWith('event: ')) event = line.slice(7);
-              else if (line.startsWith('data: ')) data.push(line.slice(6));
-            }
-            if (data.length === 0) continue;
-            const parsed = { event, data: JSON.parse(data.join('\n')) as unknown };
-            events.push(parsed);
-            for (const w of [...waiters]) {
-              if (w.predicate(parsed)) {
-                waiters.splice(waiters.indexOf(w), 1);
-                w.resolve(parsed);
-              }
-            }
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
-  }
-  return {
-    status: response.status,
-    events,
-    waitFor: (predicate, timeoutMs = 5000) => {
-      const found = events.find(predicate);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.event))}`)), timeoutMs);
-        waiters.push({ predicate, resolve: (e) => { clearTimeout(timer); resolve(e); } });
-      });
-    },
-    close: () => controller.abort(),
-  };
+/** The sync stream of a test server (see sseStream.ts). */
+export function openStream(server: TestServer, token: string): Promise<StreamReader> {
+  return openSyncStream(server.url, token);
 }
 

@@ -1,13 +1,11 @@
 import { Outlet, NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
-  AppBar, Box, Chip, Drawer, List, ListItemButton, ListItemIcon, ListItemText, Snackbar, Toolbar, Typography,
+  AppBar, Box, Drawer, List, ListItemButton, ListItemIcon, ListItemText, Snackbar, Toolbar, Typography,
 } from '@mui/material';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
-import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined';
 import { useGlobalShortcuts } from './useShortcuts';
-import { useOnline } from './useOnline';
 import { useToastStore } from './toastStore';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
@@ -30,6 +28,7 @@ import { isAnswerer } from '../../../shared/sync/questionAccess';
 import { QuestionsNavIcon } from '../features/questions/QuestionsNavIcon';
 import { InboxNavIcon } from '../features/questions/InboxNavIcon';
 import { AnswerNotifier } from '../features/questions/AnswerNotifier';
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 
 const DRAWER_WIDTH = 216;
 
@@ -37,7 +36,6 @@ const DRAWER_WIDTH = 216;
 export function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
-  const online = useOnline();
   const toast = useToastStore();
   useGlobalShortcuts();
   const roles = useSessionStore((s) => s.session?.user.roles);
@@ -52,6 +50,7 @@ export function AppLayout() {
     ...(isAnswerer({ roles: roles ?? [] }) ? [{ to: '/inbox', label: t('questions.navInbox'), icon: <InboxNavIcon /> }] : []),
     ...(canWorkPvQueue(roles ?? []) ? [{ to: '/pharmacovigilance', label: t('pharmacovigilance.nav'), icon: <HealthAndSafetyOutlinedIcon /> }] : []),
     ...(canUseTeamWorkspace(roles ?? []) ? [{ to: '/team', label: t('team.nav'), icon: <GroupsOutlinedIcon /> }] : []),
+    ...((roles ?? []).includes('admin') ? [{ to: '/admin/import', label: t('adminImport.nav'), icon: <UploadFileOutlinedIcon /> }] : []),
     { to: '/conflicts', label: t('conflicts.nav'), icon: <ConflictsNavIcon /> },
     { to: '/settings', label: t('nav.settings'), icon: <SettingsOutlinedIcon /> },
   ];
@@ -66,7 +65,6 @@ export function AppLayout() {
           <Box sx={{ flex: 1 }} />
           <ReportAdverseEventButton />
           <UnsentReportsChip />
-          {!online && <Chip icon={<CloudOffOutlinedIcon />} label={t('app.offline')} size="small" color="warning" variant="outlined" />}
           <SyncStatus />
           <AccountMenu />
         </Toolbar>

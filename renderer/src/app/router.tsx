@@ -19,6 +19,7 @@ import { ProductListPage } from '../features/knowledge/ProductListPage';
 import { ProductPage } from '../features/knowledge/ProductPage';
 import { MyQuestionsPage } from '../features/questions/MyQuestionsPage';
 import { ExpertInboxPage } from '../features/questions/ExpertInboxPage';
+import { AdminImportPage } from '../features/admin-import/AdminImportPage';
 
 /** Hash routes: the same URLs work from app://, file:// and http://127.0.0.1. */
 export function createAppRouter() {
@@ -51,6 +52,7 @@ export function createAppRouter() {
         { path: 'products/:productId', element: <ProductPage /> },
         { path: 'questions', element: <MyQuestionsPage /> },
         { path: 'inbox', element: <ExpertInboxPage /> },
+        { path: 'admin/import', element: <AdminImportPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/today" replace /> },
       ],

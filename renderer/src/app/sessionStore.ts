@@ -35,10 +35,31 @@ interface SessionState {
   /** New tokens carried new user info (a territory changed). */
   userChanged(info: SessionUserInfo): void;
   sessionEnded(reason: SessionEndReason): void;
-  signedOut(): void;
+  /** Shown on the sign-in page after a sign-out the user did not ask for (a revoked device). */
+  notice: SignOutNotice | null;
+  signedOut(notice?: SignOutNotice): void;
 }
 
+export type SignOutNotice = 'device_revoked';
+
 const initial = loadStoredSession();
+/** The notice survives the reload that follows an unasked-for sign-out (this tab only). */
+const NOTICE_KEY = 'fieldbook.signOutNotice';
+function takeNotice(): SignOutNotice | null {
+  try {
+    return sessionStorage.getItem(NOTICE_KEY) === 'device_revoked' ? 'device_revoked' : null;
+  } catch {
+    return null;
+  }
+}
+function keepNotice(notice: SignOutNotice | null): void {
+  try {
+    if (notice) sessionStorage.setItem(NOTICE_KEY, notice);
+    else sessionStorage.removeItem(NOTICE_KEY);
+  } catch {
+    // only the message is lost
+  }
+}
 
 export const useSessionStore = create<SessionState>()((set, get) => ({
   session: initial,
@@ -47,10 +68,12 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   signIns: 0,
   ended: null,
   reauthOpen: false,
+  notice: initial ? null : takeNotice(),
   setReauthOpen: (reauthOpen) => set({ reauthOpen }),
   signedIn: (session, tokens) => {
     saveStoredSession(session);
-    set((s) => ({ session, user: toUser(session.user), freshTokens: tokens, signIns: s.signIns + 1, ended: null, reauthOpen: false }));
+    keepNotice(null);
+    set((s) => ({ session, user: toUser(session.user), freshTokens: tokens, signIns: s.signIns + 1, ended: null, reauthOpen: false, notice: null }));
   },
   userChanged: (info) => {
     const current = get().session;
@@ -61,8 +84,9 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     set({ session, user: toUser(info) });
   },
   sessionEnded: (reason) => set({ ended: reason, freshTokens: null }),
-  signedOut: () => {
+  signedOut: (notice) => {
     saveStoredSession(null);
-    set({ session: null, user: SIGNED_OUT, freshTokens: null, ended: null, reauthOpen: false });
+    keepNotice(notice ?? null);
+    set({ session: null, user: SIGNED_OUT, freshTokens: null, ended: null, reauthOpen: false, notice: notice ?? null });
   },
 }));

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
+import { SESSION_KEY } from '../features/auth/storedSession';
 import { getDatabase, type FieldbookDatabase } from './database';
 
 const DatabaseContext = createContext<FieldbookDatabase | null>(null);
@@ -19,6 +20,16 @@ export function DatabaseProvider({ userId, children }: Readonly<{ userId: string
       live = false;
     };
   }, [userId]);
+
+  useEffect(() => {
+    // Signed out (and wiped) in another window: this one must not keep showing the data, and
+    // its open connection would hold up the deletion. Reloading lands on the sign-in page.
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === SESSION_KEY && e.newValue === null) window.location.reload();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
 
   if (state.error) return <Alert severity="error" sx={{ m: 4 }}>{t('app.dbError', { message: state.error })}</Alert>;
   if (!state.db)

@@ -1,9 +1,12 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { collectionCreators, databaseNameFor } from '../../../shared/db/collections';
 import type { CollectionName, DocTypes } from '../../../shared/schemas';
+import { platform } from '../platform/api';
+import { deleteLocalDatabase, finishPendingWipes } from './localData';
 
 export type FieldbookCollections = { [K in CollectionName]: RxCollection<DocTypes[K]> };
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;
@@ -13,32 +16,74 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLeaderElectionPlugin);
 
 /**
- * Development builds add RxDB's dev-mode checks and validate every write against the
- * schemas; production builds skip both (they cost time on every write; the forms and the
- * server validate). Loaded lazily so production bundles don't carry them.
+ * Dexie (IndexedDB) with the personal and free-text fields encrypted (RxDB's crypto-js plugin,
+ * fields listed in shared/schemas/encryptedFields.ts). Development builds add RxDB's dev-mode
+ * checks and validate every write against the schemas — outside the encryption, so the plain
+ * document is validated; production builds skip both (they cost time on every write; the forms
+ * and the server validate). Loaded lazily so production bundles don't carry them.
  */
 async function storageFor(dev: boolean): Promise<RxStorage<unknown, unknown>> {
-  const dexie = getRxStorageDexie();
-  if (!dev) return dexie;
+  const encrypted = ENCRYPTED ? wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie() }) : getRxStorageDexie();
+  if (!dev) return encrypted;
   const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage }] = await Promise.all([
     import('rxdb/plugins/dev-mode'),
     import('rxdb/plugins/validate-ajv'),
   ]);
   disableWarnings();
   addRxPlugin(RxDBDevModePlugin);
-  return wrappedValidateAjvStorage({ storage: dexie });
+  return wrappedValidateAjvStorage({ storage: encrypted });
 }
 
-export async function openDatabase(userId: string): Promise<FieldbookDatabase> {
+/**
+ * Encryption is always on, except in a test build made for `npm run bench:encryption`
+ * (VITE_TEST_HOOKS=1 and VITE_LOCAL_ENCRYPTION=off), which measures what it costs.
+ */
+const ENCRYPTED = !(import.meta.env.VITE_TEST_HOOKS === '1' && import.meta.env.VITE_LOCAL_ENCRYPTION === 'off');
+
+/** RxDB's "this database was written with another password" (DB1). */
+function isOtherKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DB1';
+}
+
+async function createDatabase(name: string, key: string): Promise<FieldbookDatabase> {
   const db = await createRxDatabase<FieldbookCollections>({
-    name: databaseNameFor(userId),
+    name,
     storage: await storageFor(import.meta.env.DEV),
+    ...(ENCRYPTED ? { password: key } : {}),
     multiInstance: true,
     eventReduce: true,
     closeDuplicates: true,
   });
-  await db.addCollections(collectionCreators());
+  try {
+    await db.addCollections(collectionCreators({ encrypted: ENCRYPTED }));
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
   return db;
+}
+
+/** Reads the database key from the platform (the desktop shell's safeStorage). */
+export async function databaseKey(): Promise<string> {
+  const key = await platform.getDatabaseKey();
+  if (!key.ok) throw new Error(`The key of the local data is not available: ${key.error.message}`);
+  return key.value;
+}
+
+export async function openDatabase(userId: string): Promise<FieldbookDatabase> {
+  await finishPendingWipes();
+  const name = databaseNameFor(userId);
+  const key = await databaseKey();
+  try {
+    return await createDatabase(name, key);
+  } catch (error) {
+    if (!isOtherKeyError(error)) throw error;
+    // Written without encryption (an earlier version) or with a key that is gone: nothing in it
+    // can be used with this key. Start empty; the next sync fills it from the server.
+    console.warn(`Fieldbook: the local database ${name} was written with another key; it is deleted and synced again.`);
+    await deleteLocalDatabase(name);
+    return createDatabase(name, key);
+  }
 }
 
 /** One open database per user id for the life of the page (React may mount twice). */

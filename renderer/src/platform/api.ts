@@ -2,5 +2,7 @@
 // browser implementation. Feature code imports `platform` and never checks which one it got.
 import type { FieldbookApi } from '../../../shared/ipc/contract';
 import { createBrowserApi } from './browserApi';
+// The declaration of window.fieldbook, for every program that reaches this file (tests too).
+import type {} from './global';
 
 export const platform: FieldbookApi = window.fieldbook ?? createBrowserApi();

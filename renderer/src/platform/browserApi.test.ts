@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SECURE_VALUE_MAX } from '../../../shared/ipc/contract';
-import { createBrowserApi, SESSION_KEY_PREFIX, type BrowserEnvironment } from './browserApi';
+import { createBrowserApi, DEV_DATABASE_KEY, SERVER_URL_KEY, SESSION_KEY_PREFIX, type BrowserEnvironment } from './browserApi';
 
 function setup(overrides: Partial<BrowserEnvironment> = {}) {
   const items = new Map<string, string>();
@@ -12,8 +12,19 @@ function setup(overrides: Partial<BrowserEnvironment> = {}) {
   const open = vi.fn();
   const shown: [string, string][] = [];
   const notifications = { permission: 'granted' as NotificationPermission, show: (title: string, body: string) => void shown.push([title, body]) };
-  const api = createBrowserApi({ version: '1.2.3', languages: () => ['zh-CN', 'en'], storage: () => storage, open, notifications: () => notifications, ...overrides });
-  return { api, items, open, shown, notifications };
+  const keyItems = new Map<string, string>();
+  const keyStorage = {
+    getItem: (key: string) => keyItems.get(key) ?? null,
+    setItem: (key: string, value: string) => void keyItems.set(key, value),
+    removeItem: (key: string) => void keyItems.delete(key),
+  };
+  let seed = 0;
+  const randomBytes = (count: number) => Uint8Array.from({ length: count }, () => (seed += 37) & 0xff);
+  const api = createBrowserApi({
+    version: '1.2.3', languages: () => ['zh-CN', 'en'], storage: () => storage, keyStorage: () => keyStorage, randomBytes, open,
+    notifications: () => notifications, ...overrides,
+  });
+  return { api, items, keyItems, open, shown, notifications };
 }
 
 describe('browser FieldbookApi', () => {
@@ -33,6 +44,19 @@ describe('browser FieldbookApi', () => {
     expect(await api.secureGet('refresh-token')).toEqual({ ok: true, value: 'abc' });
     await api.secureSet('refresh-token', null);
     expect(items.size).toBe(0);
+  });
+
+  it('keeps a development database key in its own storage until deleted', async () => {
+    const { api, items, keyItems } = setup();
+    const first = await api.getDatabaseKey();
+    expect(first).toEqual({ ok: true, value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(await api.getDatabaseKey()).toEqual(first);
+    expect(keyItems.get(DEV_DATABASE_KEY)).toBe(first.ok ? first.value : '');
+    expect(items.size).toBe(0);
+    expect(await api.deleteDatabaseKey()).toEqual({ ok: true, value: undefined });
+    expect(keyItems.size).toBe(0);
+    const next = await api.getDatabaseKey();
+    expect(next.ok && first.ok && next.value !== first.value).toBe(true);
   });
 
   it('rejects bad keys and oversized values without touching storage', async () => {
@@ -84,5 +108,19 @@ describe('browser FieldbookApi', () => {
     expect(shown).toEqual([]);
     const broken = setup({ notifications: () => ({ permission: 'granted', show: () => { throw new TypeError('Illegal constructor'); } }) });
     expect(await broken.api.notify('Due', '')).toMatchObject({ ok: false, error: { code: 'notify-failed' } });
+  });
+});
+
+describe('browser server settings', () => {
+  it('has no packaged address and keeps an admin override in its settings storage', async () => {
+    const saved = new Map<string, string>();
+    const settingsStorage = () => ({ getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v), removeItem: (k: string) => void saved.delete(k) });
+    const { api } = setup({ settingsStorage });
+    expect(await api.getServerSettings()).toEqual({ ok: true, value: { packaged: null, override: null } });
+    expect(await api.setServerUrl('https://crm.example.com')).toEqual({ ok: true, value: { packaged: null, override: 'https://crm.example.com' } });
+    expect(saved.get(SERVER_URL_KEY)).toBe('https://crm.example.com');
+    expect(await api.setServerUrl('crm.example.com')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await api.setServerUrl(null)).toEqual({ ok: true, value: { packaged: null, override: null } });
+    expect(saved.size).toBe(0);
   });
 });

@@ -48,7 +48,7 @@ export function AccountMenu() {
         <DialogActions>
           <Button onClick={() => setConfirm(false)}>{t('common.cancel')}</Button>
           <Button color="error" variant="contained" onClick={() => { setConfirm(false); void signOut(getActiveSyncEngine()?.peekAccessToken() ?? null); }}>
-            {t('auth.signOut')}
+            {waiting > 0 ? t('security.signOutDelete') : t('auth.signOut')}
           </Button>
         </DialogActions>
       </Dialog>

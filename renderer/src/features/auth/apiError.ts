@@ -19,16 +19,19 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** The answers after which only a new sign-in helps. */
-export type SessionEndReason = 'session_expired' | 'session_revoked';
+/**
+ * The answers after which only a new sign-in helps. `device_revoked`: an administrator revoked
+ * this device (lost or stolen laptop): the app wipes its local data, unlike the other two.
+ */
+export type SessionEndReason = 'session_expired' | 'session_revoked' | 'device_revoked';
 
 export function isSessionEnd(error: unknown): error is ApiRequestError & { code: SessionEndReason } {
-  return error instanceof ApiRequestError && (error.code === 'session_expired' || error.code === 'session_revoked');
+  return error instanceof ApiRequestError && (error.code === 'session_expired' || error.code === 'session_revoked' || error.code === 'device_revoked');
 }
 
 const API_CODES: ReadonlySet<string> = new Set<ApiError['code']>([
   'bad_request', 'invalid_json', 'unknown_collection', 'batch_too_large', 'payload_too_large',
-  'unauthenticated', 'session_expired', 'session_revoked', 'invalid_credentials', 'rate_limited',
+  'unauthenticated', 'session_expired', 'session_revoked', 'device_revoked', 'invalid_credentials', 'rate_limited',
   'forbidden', 'not_found', 'internal',
 ]);
 

@@ -7,6 +7,8 @@ import { useSessionStore } from '../../app/sessionStore';
 import { i18n, LANGUAGES, type Language } from '../../i18n';
 import { platform } from '../../platform/api';
 import { ReminderSettingsCard } from '../reminders/ReminderSettingsCard';
+import { ServerSettingsCard } from './ServerSettingsCard';
+import { useServerSettings } from './useServerSettings';
 
 /** Language names are shown in their own language, so anyone can find theirs. */
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
@@ -17,6 +19,8 @@ export function SettingsPage() {
   const setThemeMode = useUiStore((s) => s.setThemeMode);
   const setLanguage = useUiStore((s) => s.setLanguage);
   const userId = useSessionStore((s) => s.user.id);
+  const session = useSessionStore((s) => s.session);
+  const server = useServerSettings();
   const [version, setVersion] = useState('');
   useEffect(() => {
     void platform.getAppVersion().then((r) => setVersion(r.ok ? r.value : ''));
@@ -52,6 +56,12 @@ export function SettingsPage() {
           </CardContent>
         </Card>
         <ReminderSettingsCard />
+        <ServerSettingsCard
+          inUse={session?.serverUrl ?? null}
+          settings={server.settings}
+          canEdit={session?.user.roles.includes('admin') ?? false}
+          onSave={server.save}
+        />
         <Card>
           <CardContent>
             <Typography variant="h3" sx={{ mb: 1 }}>{t('settings.about')}</Typography>

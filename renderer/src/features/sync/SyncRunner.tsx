@@ -3,6 +3,7 @@ import { useDatabase } from '../../db/DatabaseContext';
 import { useSessionStore } from '../../app/sessionStore';
 import { platform } from '../../platform/api';
 import { getDeviceId } from '../auth/deviceId';
+import { deviceRevoked } from '../auth/signInActions';
 import { setActiveSyncEngine } from './activeEngine';
 import { SyncEngine } from './syncEngine';
 import { useSyncStore } from './syncStore';
@@ -28,7 +29,10 @@ export function SyncRunner() {
       deviceId: getDeviceId(),
       secure: platform,
       initialTokens: sessionStore.freshTokens,
-      onSessionEnded: (reason) => useSessionStore.getState().sessionEnded(reason),
+      onSessionEnded: (reason) => {
+        if (reason === 'device_revoked') void deviceRevoked();
+        else useSessionStore.getState().sessionEnded(reason);
+      },
       onTokens: (tokens) => useSessionStore.getState().userChanged(tokens.user),
     });
     setActiveSyncEngine(engine);

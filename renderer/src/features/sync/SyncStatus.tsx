@@ -73,6 +73,8 @@ export function SyncStatus() {
         onClick={(e) => setAnchor(e.currentTarget)}
         data-testid="sync-status"
         data-state={view.kind}
+        // Offline is normal work, not a fault: say so where the state is shown.
+        title={view.kind === 'offline' ? t('app.offline') : undefined}
         aria-haspopup="dialog"
       />
       <Popover open={anchor !== null} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>

@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode } from 'react';
-import { Alert, Autocomplete, Box, Button, Card, CardContent, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
@@ -8,6 +8,7 @@ import type { FieldErrors } from '../../../../shared/validation/validateDocument
 import { fieldErrorText } from '../../components/fieldError';
 import { RowsEditor } from '../customers/RowsEditor';
 import type { ConcessionRow, SampleRow, VisitFormValues } from './visitFormModel';
+import { ProductsField } from './ProductsField';
 
 interface Props {
   title: string;
@@ -80,20 +81,7 @@ export function VisitForm({
             )}
           </Box>
           <TextField id="visit-summary" label={t('visits.summary')} multiline minRows={3} value={values.summary} onChange={(e) => set('summary', e.target.value)} {...err('summary')} />
-          <Autocomplete
-            multiple
-            freeSolo
-            options={[...productOptions]}
-            value={values.products}
-            onChange={(_, v) => set('products', v.map(String))}
-            renderValue={(selected, getItemProps) =>
-              selected.map((option, index) => {
-                const { key, ...itemProps } = getItemProps({ index });
-                return <Chip key={key} label={option} size="small" {...itemProps} />;
-              })
-            }
-            renderInput={(params) => <TextField {...params} label={t('visits.productsPresented')} helperText={t('visits.productsHelp')} />}
-          />
+          <ProductsField label={t('visits.productsPresented')} options={productOptions} value={values.products} onChange={(v) => set('products', v)} />
           <Box sx={{ mt: 2, display: 'grid', gap: 2 }}>
             <RowsEditor<SampleRow>
               title={t('visits.samples')}

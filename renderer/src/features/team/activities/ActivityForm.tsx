@@ -1,9 +1,10 @@
-import { Autocomplete, Box, Chip, MenuItem, TextField } from '@mui/material';
+import { Box, MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../../../../../shared/schemas';
 import type { FieldErrors } from '../../../../../shared/validation/validateDocument';
 import { fieldErrorText } from '../../../components/fieldError';
 import type { ActivityFormValues, ActivityKind, ActivityStatus } from './activityFormModel';
+import { ProductsField } from '../../visits/ProductsField';
 
 interface Props {
   values: ActivityFormValues;
@@ -34,21 +35,7 @@ export function ActivityForm({ values, errors, territories, productOptions, onCh
       <TextField id="activity-end" type="date" label={t('team.col.end')} value={values.endDate} onChange={(e) => set('endDate', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...err('endDate')} />
       <TextField id="activity-cost" label={t('team.col.activityCost')} value={values.cost} onChange={(e) => set('cost', e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal' } }} {...err('cost.amount')} />
       <TextField id="activity-currency" label={t('team.col.currency')} value={values.currency} onChange={(e) => set('currency', e.target.value)} {...err('cost.currency')} />
-      <Autocomplete
-        multiple
-        freeSolo
-        options={[...productOptions]}
-        value={values.products}
-        onChange={(_, v) => set('products', v.map(String))}
-        renderValue={(selected, getItemProps) =>
-          selected.map((option, index) => {
-            const { key, ...itemProps } = getItemProps({ index });
-            return <Chip key={key} label={option} size="small" {...itemProps} />;
-          })
-        }
-        renderInput={(params) => <TextField {...params} label={t('team.activities.products')} helperText={t('visits.productsHelp')} />}
-        sx={{ gridColumn: '1 / -1' }}
-      />
+      <ProductsField label={t('team.activities.products')} options={productOptions} value={values.products} onChange={(v) => set('products', v)} sx={{ gridColumn: '1 / -1' }} />
       <TextField id="activity-description" label={t('team.activities.description')} multiline minRows={2} value={values.description} onChange={(e) => set('description', e.target.value)} sx={{ gridColumn: '1 / -1', mt: 1 }} {...err('description')} />
     </Box>
   );

@@ -11,6 +11,8 @@ export interface ServerProcess {
   /** http://127.0.0.1:<port>; the same across restarts. */
   readonly url: string;
   readonly port: number;
+  /** Process id of the current server process (of tsx's wrapper unless `nodeArgs` was given). */
+  readonly pid: number | undefined;
   /** SIGKILL: no shutdown, no flush, in-flight requests get no answer. Resolves when the process is gone. */
   kill(): Promise<void>;
   /** Starts the server again on the same port and data. */
@@ -32,6 +34,11 @@ export interface ServerProcessOptions {
   port?: number;
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /**
+   * Node options for the server (e.g. --cpu-prof, which NODE_OPTIONS refuses): the server then
+   * runs as `node <nodeArgs> --import tsx server/main.ts` (npm run server), without tsx's wrapper.
+   */
+  nodeArgs?: string[];
   /** Runs this instead of `tsx server/main.ts`, e.g. the production bundle: [process.execPath, 'out/server/main.mjs']. */
   command?: readonly [string, ...string[]];
 }
@@ -82,7 +89,9 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     delete env.FIELDBOOK_DEMO;
     if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
     else delete env.DATABASE_URL;
-    const [command, ...args] = options.command ?? [resolve(ROOT, 'node_modules/.bin/tsx'), 'server/main.ts'];
+    const [command, ...args] = options.command ?? (options.nodeArgs
+      ? [process.execPath, ...options.nodeArgs, '--import', 'tsx', 'server/main.ts']
+      : [resolve(ROOT, 'node_modules/.bin/tsx'), 'server/main.ts']);
     const proc = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     running.add(proc);
@@ -131,6 +140,9 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   return {
     url,
     port,
+    get pid() {
+      return (child as ChildProcess | null)?.pid;
+    },
     kill,
     restart: async () => {
       await kill();

@@ -284,7 +284,7 @@ describe('OWASP API Security Top 10 (2023)', () => {
           if (m) method = m[1]!;
           if (m) base = url.split('/').slice(0, 3).join('/');
           else url = `${base}${url}`;
-          documented.push(`${method} ${url.split('?')[0]!.replace('<id>', ':id')}`);
+          documented.push(`${method} ${url.split('?')[0]!.replace(/<(\w+)>/g, ':$1')}`);
         }
       }
       expect(documented.length).toBeGreaterThanOrEqual(14);

@@ -158,7 +158,7 @@ async function main(): Promise<void> {
       log(`  customer search over ${customerSearch.customers}: ${customerSearch.searches} searches, p50 ${customerSearch.p50} ms, p95 ${customerSearch.p95} ms`);
     }
     const coldStart = part('cold')
-      ? (log('5. Cold start of the app'), await measureColdStart(browser, appServer.url, { serverUrl: server.url, userName: org.reps[0]!, password: BENCH_PASSWORD, runs: RUNS, log }))
+      ? (log('5. Cold start of the app'), await measureColdStart(browser, appServer.url, { serverUrl: server.url, userName: org.reps[0]!, password: BENCH_PASSWORD, runs: RUNS, log, ...(PROFILE_DIR ? { profileDir: PROFILE_DIR } : {}) }))
       : null;
 
     await browser.close();

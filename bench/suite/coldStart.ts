@@ -4,8 +4,10 @@
  * customer row is in the DOM and the frame after it (painted). The times are taken in the
  * page: an init script watches the DOM with a MutationObserver.
  */
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { median, round } from '../lib/stats';
+import { inclusive, profile, summarize } from '../lib/cpuProfile';
 
 const ROW = '[role="list"] [role="listitem"] a[href*="#/customers/"]';
 
@@ -34,6 +36,8 @@ export interface ColdStartSummary {
 
 export async function measureColdStart(browser: Browser, appUrl: string, o: {
   serverUrl: string; userName: string; password: string; runs: number; log: (s: string) => void;
+  /** Also writes a CPU profile of one more cold start here, and prints where its time went. */
+  profileDir?: string;
 }): Promise<ColdStartSummary> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 820 } });
   const page = await context.newPage();
@@ -67,6 +71,15 @@ export async function measureColdStart(browser: Browser, appUrl: string, o: {
     await p.close();
     // The first load after sign-in warms the HTTP and service-worker caches as an installed app has them: not counted.
     if (r > 0) runs.push({ dom: round(t.dom), painted: round(t.painted), domContentLoaded: round(t.domContentLoaded) });
+  }
+  if (o.profileDir) {
+    const p = await context.newPage();
+    const { profile: cpu } = await profile(p, join(o.profileDir, 'cold-start.cpuprofile'), async () => {
+      await p.goto(`${appUrl}#/customers`);
+      await p.locator(ROW).first().waitFor({ timeout: 30_000 });
+    });
+    o.log(`  cold start profile (${join(o.profileDir, 'cold-start.cpuprofile')}):\n${summarize(cpu)}\n${inclusive(cpu)}`);
+    await p.close();
   }
   await context.close();
   const summary = {

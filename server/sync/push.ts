@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { validateDocument, hasErrors } from '../../shared/validation/validateDocument';
 import { canRead, checkWrite, SERVER_OWNED_FIELDS, stampServerFields, territoryOf } from '../../shared/sync/access';
+import { protectedFields } from '../privacy/erasedFields';
 import type { Actor } from '../../shared/sync/actor';
 import { conflictRecords, equalIgnoring, mergeForPush, type LostValue } from '../../shared/sync/merge';
 import { MAX_BATCH, type PushResponse, type PushRow, type RefusedRow, type SyncDoc, type SyncedCollection } from '../../shared/sync/protocol';
@@ -98,13 +99,15 @@ export async function push(ctx: PushContext, collection: SyncedCollection, rows:
         if (master && canRead(actor, collection, master)) conflicts.push(master);
         continue;
       }
-      const { merged, lost, changed } = mergeForPush<SyncDoc>(row.assumedMasterState, incoming, master, serverOwned);
-      const assumedWasMaster = equalIgnoring(row.assumedMasterState, master, serverOwned);
+      const owned = protectedFields(collection, master, serverOwned);
+      const { merged, lost, changed } = mergeForPush<SyncDoc>(row.assumedMasterState, incoming, master, owned);
+      const assumedWasMaster = equalIgnoring(row.assumedMasterState, master, owned);
       if (!changed) {
         // Nothing to write: an idempotent resend, a client that already has the server's state,
         // or every change of the client lost to a newer value (kept below as conflicts).
         if (lost.length > 0) lostValues.push({ documentId: id, territoryId: territoryOf(collection, master), lost });
-        if (master && !assumedWasMaster && !equalIgnoring(incoming, master, serverOwned)) conflicts.push(master);
+        // The client's copy differs (an erased customer's old personal data, say): send it the server's state.
+        if (master && !equalIgnoring(incoming, master, serverOwned)) conflicts.push(master);
         continue;
       }
       const stamped = stampServerFields(collection, merged, master, actor, now);

@@ -39,6 +39,7 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (ba
   const OTHER = `other-${backend}`;
   const ids = { visit: `v1-${backend}`, visit2: `v2-${backend}`, otherVisit: `v3-${backend}`, feedback: `f1-${backend}`, aeAck: `ae1-${backend}`, aeOpen: `ae2-${backend}`, question: `q1-${backend}`, reminder: `r1-${backend}`, coaching: `cm1-${backend}`, note: `cm2-${backend}`, activity: `ac1-${backend}` };
   let client: SyncClient | null = null;
+  let beforeErasure: SyncDoc<'customers'>;
 
   const doc = <C2 extends SyncedCollection>(c: C2, id: string, patch: Record<string, unknown>): SyncDoc<C2> =>
     ({ ...JSON.parse(JSON.stringify(sample(c, 't-1', id)).replaceAll('"u-rep-li"', JSON.stringify(rep.id))), ...patch }) as unknown as SyncDoc<C2>;
@@ -94,6 +95,7 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (ba
     expect(second.conflicts).toHaveLength(1);
     // Pharmacovigilance acknowledged one report.
     expect((await call(server, 'POST', PV_API.acknowledge(ids.aeAck), { token: token.admin, body: {} })).status).toBe(200);
+    beforeErasure = await stored('customers', C);
   }, 120_000);
 
   afterAll(async () => {
@@ -211,6 +213,30 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (ba
     const local = JSON.stringify([await client!.snapshot(), await client!.documents('customers', [C]), await client!.documents('visits', [ids.visit, ids.visit2])]);
     for (const p of PERSONAL) expect(local.includes(p), p).toBe(false);
   }, 60_000);
+
+  it('a laptop that was offline during the erasure cannot put the personal data back', async () => {
+    const NEW_PHONE = '+86 138 7777 6666';
+    const stale = { ...beforeErasure, phone: NEW_PHONE, notes: `${NOTES} 新增`, assessment: { ...beforeErasure.assessment!, rating: 5 } };
+    const res = await push('rep', 'customers', [stale], beforeErasure);
+    const after = await stored('customers', C);
+    // The business change goes in; the personal fields stay erased.
+    expect(after).toMatchObject({ name: `${ERASED} HCP-${backend}`, notes: ERASED, assessment: { tier: 'A', rating: 5, attitude: ERASED } });
+    for (const gone of ['phone', 'email', 'address', 'contacts'] as const) expect(after[gone], gone).toBeUndefined();
+    // The old values end up nowhere: no conflict record, no audit value.
+    const everything = JSON.stringify([
+      ...(await server.store.pull('conflicts', 0, 10_000, { all: true })).map((r) => r.data),
+      ...(await server.store.listAudit({ documentId: C, limit: 1000 })),
+      res,
+    ]);
+    for (const p of [NEW_PHONE, NAME, NOTES]) expect(everything.includes(p), p).toBe(false);
+
+    // Only the personal fields differ: nothing is written, the laptop gets the server's state back.
+    const seq = await server.store.maxSeq();
+    const only = await push('rep', 'customers', [{ ...after, phone: NEW_PHONE, name: NAME }], after);
+    expect(await server.store.maxSeq()).toBe(seq);
+    expect(only.conflicts.map((d) => d.id)).toEqual([C]);
+    expect(JSON.stringify(only)).not.toContain(NEW_PHONE);
+  });
 
   it('the CLI exports by code and refuses an erasure without --yes', async () => {
     const env = { DATA_DIR: server.dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) };

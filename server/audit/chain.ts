@@ -42,8 +42,16 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
   return sha256Hex(canonicalJson([CHAIN_VERSION, prevHash, e.at, e.seq, e.userId, e.deviceId, e.collection, e.documentId, e.action, e.valuesDigest]));
 }
 
+/** What the chain stores with an entry. */
+export interface ChainColumns {
+  salt: string;
+  valuesDigest: string;
+  prevHash: string;
+  hash: string;
+}
+
 /** The chain columns of a new entry, given the hash of the entry before it. */
-export function chainEntry(prevHash: string, e: Omit<ChainedFields, 'valuesDigest'> & { oldValue: unknown; newValue: unknown }): { salt: string; valuesDigest: string; prevHash: string; hash: string } {
+export function chainEntry(prevHash: string, e: ChainedAuditInput): ChainColumns {
   const salt = newSalt();
   const digest = valuesDigest(salt, e.oldValue, e.newValue);
   return { salt, valuesDigest: digest, prevHash, hash: entryHash(prevHash, { ...e, valuesDigest: digest }) };
@@ -70,19 +78,9 @@ export function redactedValue(value: unknown, anonymise: (v: unknown) => unknown
   return { $redacted: 'erasure', at, by, anonymised: anonymise(value) };
 }
 
-/** An audit entry ready to insert: its input, its seq and time, and its chain columns. */
-export interface ChainedAuditInput {
-  at: string;
-  seq: number;
-  userId: string;
-  deviceId: string | null;
-  collection: string;
-  documentId: string;
-  action: string;
-  oldValue: unknown;
-  newValue: unknown;
-}
-export type ChainedAudit<T extends ChainedAuditInput> = T & { salt: string; valuesDigest: string; prevHash: string; hash: string };
+/** An audit entry ready to insert: its input, its seq and time (its chain columns come from chainEntry). */
+export type ChainedAuditInput = Omit<ChainedFields, 'valuesDigest'> & { oldValue: unknown; newValue: unknown };
+export type ChainedAudit<T extends ChainedAuditInput> = T & ChainColumns;
 
 /** Chains entries (in insertion order) onto the hash of the last stored entry. */
 export function chainEntries<T extends ChainedAuditInput>(lastHash: string | null, entries: readonly T[]): ChainedAudit<T>[] {

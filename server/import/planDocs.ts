@@ -53,6 +53,14 @@ function byKey(docs: readonly Doc[], field: string): Map<string, Doc[]> {
   return map;
 }
 
+/** The stored document a row's code names; two with that code are an error of the row (false). */
+function priorOf(existing: Map<string, Doc[]>, row: { key: string; line: number }, d: Decided): [boolean, Doc | undefined] {
+  const matches = existing.get(row.key) ?? [];
+  if (matches.length <= 1) return [true, matches[0]];
+  d.errors.push(rowError(row.line, 'code', 'ambiguous', { value: row.key, count: matches.length }));
+  return [false, undefined];
+}
+
 export async function planCustomers(store: Store, rows: readonly CustomerInput[], env: ImportEnv): Promise<ImportPlan> {
   const existing = byKey(await allDocs(store, 'customers'), 'code');
   const users = await store.listUsers();
@@ -64,12 +72,8 @@ export async function planCustomers(store: Store, rows: readonly CustomerInput[]
   };
   const d: Decided = { created: [], updated: [], unchanged: 0, errors: [] };
   for (const row of rows) {
-    const matches = existing.get(row.key) ?? [];
-    if (matches.length > 1) {
-      d.errors.push(rowError(row.line, 'code', 'ambiguous', { value: row.key, count: matches.length }));
-      continue;
-    }
-    const prior = matches[0];
+    const [found, prior] = priorOf(existing, row, d);
+    if (!found) continue;
     const territoryId = row.doc.territoryId as string;
     const ownerId = row.ownerUserName
       ? idOf.get(row.ownerUserName)!
@@ -91,12 +95,8 @@ export async function planProducts(store: Store, rows: readonly ProductInput[], 
   const existing = byKey(await allDocs(store, 'products'), 'code');
   const d: Decided = { created: [], updated: [], unchanged: 0, errors: [] };
   for (const row of rows) {
-    const matches = existing.get(row.key) ?? [];
-    if (matches.length > 1) {
-      d.errors.push(rowError(row.line, 'code', 'ambiguous', { value: row.key, count: matches.length }));
-      continue;
-    }
-    const prior = matches[0];
+    const [found, prior] = priorOf(existing, row, d);
+    if (!found) continue;
     if (!prior) {
       d.created.push({ id: env.newId(), status: 'active', ...row.doc, ...newMeta(env) });
       continue;

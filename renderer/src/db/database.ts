@@ -1,12 +1,12 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { collectionCreators, databaseNameFor } from '../../../shared/db/collections';
 import type { CollectionName, DocTypes } from '../../../shared/schemas';
 import { platform } from '../platform/api';
 import { deleteLocalDatabase, finishPendingWipes } from './localData';
+import { wrappedWebCryptoEncryptionStorage } from './fieldEncryption';
 
 export type FieldbookCollections = { [K in CollectionName]: RxCollection<DocTypes[K]> };
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;
@@ -16,14 +16,14 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLeaderElectionPlugin);
 
 /**
- * Dexie (IndexedDB) with the personal and free-text fields encrypted (RxDB's crypto-js plugin,
- * fields listed in shared/schemas/encryptedFields.ts). Development builds add RxDB's dev-mode
- * checks and validate every write against the schemas — outside the encryption, so the plain
+ * Dexie (IndexedDB) with the personal and free-text fields encrypted (AES-GCM with WebCrypto,
+ * ./fieldEncryption.ts; fields listed in shared/schemas/encryptedFields.ts). Development builds
+ * add RxDB's dev-mode checks and validate every write against the schemas — outside the encryption, so the plain
  * document is validated; production builds skip both (they cost time on every write; the forms
  * and the server validate). Loaded lazily so production bundles don't carry them.
  */
 async function storageFor(dev: boolean, encrypt: boolean): Promise<RxStorage<unknown, unknown>> {
-  const encrypted = encrypt ? wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie() }) : getRxStorageDexie();
+  const encrypted = encrypt ? wrappedWebCryptoEncryptionStorage(getRxStorageDexie()) : getRxStorageDexie();
   if (!dev) return encrypted;
   const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage }] = await Promise.all([
     import('rxdb/plugins/dev-mode'),
@@ -40,6 +40,15 @@ async function storageFor(dev: boolean, encrypt: boolean): Promise<RxStorage<unk
  */
 const ENCRYPTED = !(import.meta.env.VITE_TEST_HOOKS === '1' && import.meta.env.VITE_LOCAL_ENCRYPTION === 'off');
 
+/**
+ * The password RxDB sees: the key tagged with the storage format. RxDB keeps its hash and refuses
+ * another one (DB1), so a database written in an earlier format (crypto-js, or no encryption) is
+ * found on open, like one written with a lost key, and synced again (openDatabase).
+ */
+export function storagePassword(key: string): string {
+  return `aes-gcm-v1:${key}`;
+}
+
 /** RxDB's "this database was written with another password" (DB1). */
 function isOtherKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DB1';
@@ -53,7 +62,7 @@ export async function createDatabase(name: string, key: string, encrypt = ENCRYP
   const db = await createRxDatabase<FieldbookCollections>({
     name,
     storage: await storageFor(import.meta.env.DEV, encrypt),
-    ...(encrypt ? { password: key } : {}),
+    ...(encrypt ? { password: storagePassword(key) } : {}),
     multiInstance: true,
     eventReduce: true,
     closeDuplicates: true,
@@ -82,8 +91,8 @@ export async function openDatabase(userId: string): Promise<FieldbookDatabase> {
     return await createDatabase(name, key);
   } catch (error) {
     if (!isOtherKeyError(error)) throw error;
-    // Written without encryption (an earlier version) or with a key that is gone: nothing in it
-    // can be used with this key. Start empty; the next sync fills it from the server.
+    // Written without encryption or in the crypto-js format (earlier versions) or with a key that
+    // is gone: nothing in it can be used with this key. Start empty; the next sync fills it from the server.
     console.warn(`Fieldbook: the local database ${name} was written with another key; it is deleted and synced again.`);
     await deleteLocalDatabase(name);
     return createDatabase(name, key);

@@ -1,20 +1,20 @@
 /**
- * The app's encrypted local collections against real RxDB (memory storage under the crypto-js
- * encryption plugin, dev-mode and ajv validation as in dev builds): documents round-trip, what
+ * The app's encrypted local collections against real RxDB (memory storage under the app's
+ * WebCrypto field encryption, dev-mode and ajv validation as in dev builds): documents round-trip, what
  * reaches the storage holds no personal or free text in clear, the queries the app runs still
  * work, a wrong key is refused, and the server's validation still sees plain documents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRxPlugin, createRxDatabase, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { COLLECTION_NAMES, schemas, type Customer, type Visit } from '../schemas';
-import { ENCRYPTED_FIELDS, encryptedFieldsOf } from '../schemas/encryptedFields';
-import { hasErrors, validateDocument } from '../validation/validateDocument';
-import { collectionCreators } from './collections';
+import { COLLECTION_NAMES, schemas, type Customer, type Visit } from '../../../shared/schemas';
+import { ENCRYPTED_FIELDS, encryptedFieldsOf } from '../../../shared/schemas/encryptedFields';
+import { hasErrors, validateDocument } from '../../../shared/validation/validateDocument';
+import { collectionCreators } from '../../../shared/db/collections';
+import { wrappedWebCryptoEncryptionStorage } from './fieldEncryption';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -55,7 +55,7 @@ function recordingMemory(): { storage: RxStorage<unknown, unknown>; written: unk
 
 describe('encrypted local collections', () => {
   const { storage: memory, written } = recordingMemory();
-  const storage = wrappedValidateAjvStorage({ storage: wrappedKeyEncryptionCryptoJsStorage({ storage: memory }) });
+  const storage = wrappedValidateAjvStorage({ storage: wrappedWebCryptoEncryptionStorage(memory) });
   let db: RxDatabase;
 
   beforeAll(async () => {

@@ -161,6 +161,16 @@ describe('checkWrite: append-only rules', () => {
     expect(reason(checkWrite(admin, 'comments', with_(cm, { _deleted: true }), cm))).toBe('append_only');
   });
 
+  it('comments: coaching only by managers, every comment in the name of who writes it', () => {
+    const coaching = sample('comments', OWN);
+    const followUp = { ...coaching, kind: 'follow_up', authorId: rep.userId } as SyncDoc;
+    expect(checkWrite(rep, 'comments', followUp, undefined)).toBeNull();
+    expect(reason(checkWrite(rep, 'comments', { ...followUp, kind: 'coaching' } as SyncDoc, undefined))).toBe('forbidden');
+    expect(reason(checkWrite(rep, 'comments', { ...followUp, authorId: manager.userId } as SyncDoc, undefined))).toBe('forbidden');
+    expect(reason(checkWrite(manager, 'comments', { ...coaching, authorId: rep.userId } as SyncDoc, undefined))).toBe('forbidden');
+    expect(checkWrite(admin, 'comments', coaching, undefined)).toBeNull(); // imports and corrections
+  });
+
   it('conflicts: only status and resolvedAt change', () => {
     const cf = sample('conflicts', OWN);
     expect(checkWrite(rep, 'conflicts', with_(cf, { status: 'applied', resolvedAt: T1 }), cf)).toBeNull();

@@ -146,11 +146,16 @@ export function checkWrite(
       }
       return null;
     }
-    case 'comments':
+    case 'comments': {
       if (master && (deletes(incoming, master) || changesFields(collection, incoming, master))) {
         return refuse('append_only', 'Comments cannot be changed or deleted.');
       }
+      if (master) return null;
+      const comment = incoming as SyncDoc<'comments'>;
+      if (!admin && comment.authorId !== actor.userId) return refuse('forbidden', 'A comment is written in your own name.');
+      if (comment.kind === 'coaching' && !admin && !isManager(actor)) return refuse('forbidden', 'Only managers write coaching comments.');
       return null;
+    }
     case 'conflicts': {
       if (!master) return null;
       if (deletes(incoming, master)) return refuse('append_only', 'Conflicts cannot be deleted; dismiss them instead.');

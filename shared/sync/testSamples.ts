@@ -77,7 +77,8 @@ export function expectedWrite(role: MatrixRole, c: SyncedCollection, territory: 
   }
   if (territory === 'foreign' && role !== 'admin') return 'forbidden';
   if (c === 'adverseevents') return op === 'create' ? null : op === 'update' ? 'append_only' : 'not_deletable';
-  if (c === 'comments') return op === 'create' ? null : 'append_only';
+  // The sample is a manager's coaching comment: reps write follow-ups and notes, not coaching.
+  if (c === 'comments') return op !== 'create' ? 'append_only' : role === 'rep' ? 'forbidden' : null;
   if (c === 'feedback' || c === 'conflicts') return op === 'delete' ? 'append_only' : null;
   return null;
 }

@@ -30,12 +30,14 @@ describe.each(['sqlite', 'postgres'] as const)('authorization matrix on %s', (ba
   const tokens = {} as Record<MatrixRole, string>;
   /** The colleague entries (one per user) that stand for "own" and "foreign" colleagues. */
   const colleagueOf = {} as Record<Side, UserRecord>;
+  let managerId = '';
 
   beforeAll(async () => {
     if (backend === 'postgres') postgres = await startPostgres();
     server = await startServer({ loginAttemptsPerMinute: 10_000 }, postgres?.url);
     await addTerritories(server, OWN, FOREIGN);
     const manager = await addUser(server, ['manager'], [OWN]);
+    managerId = manager.id;
     const rep = await addUser(server, ['rep'], [OWN], manager.userName);
     const admin = await addUser(server, ['admin'], []);
     colleagueOf.own = rep;
@@ -49,9 +51,10 @@ describe.each(['sqlite', 'postgres'] as const)('authorization matrix on %s', (ba
   });
 
   const territoryId = (side: Side): string => (side === 'own' ? OWN : FOREIGN);
-  /** A sample whose rep (the fixtures' u-rep-li: asker, owner, rep) is this test's rep. */
+  /** A sample whose rep (the fixtures' u-rep-li: asker, owner, rep) and manager (u-mgr-wang: a comment's author) are this test's. */
   const doc = (c: SyncedCollection, side: Side, id: string): SyncDoc =>
-    JSON.parse(JSON.stringify(sample(c, territoryId(side), id)).replaceAll('"u-rep-li"', JSON.stringify(colleagueOf.own.id))) as SyncDoc;
+    JSON.parse(JSON.stringify(sample(c, territoryId(side), id))
+      .replaceAll('"u-rep-li"', JSON.stringify(colleagueOf.own.id)).replaceAll('"u-mgr-wang"', JSON.stringify(managerId))) as SyncDoc;
 
   async function push(role: MatrixRole, c: SyncedCollection, newDocumentState: SyncDoc, assumedMasterState?: SyncDoc): Promise<PushResponse> {
     const res = await call<PushResponse>(server, 'POST', API.push(c), { token: tokens[role], body: { rows: [{ newDocumentState, ...(assumedMasterState ? { assumedMasterState } : {}) }] } });

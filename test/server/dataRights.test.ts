@@ -34,6 +34,7 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (ba
   let postgres: TestPostgres | null = null;
   let server: TestServer;
   let rep: UserRecord;
+  let managerId = '';
   const token = {} as Record<'rep' | 'manager' | 'admin', string>;
   const C = `cust-${backend}`;
   const OTHER = `other-${backend}`;
@@ -57,6 +58,7 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (ba
     server = await startServer({ loginAttemptsPerMinute: 1000 }, postgres?.url);
     await addTerritories(server, 't-1');
     const manager = await addUser(server, ['manager'], ['t-1']);
+    managerId = manager.id;
     rep = await addUser(server, ['rep'], ['t-1'], manager.userName);
     const admin = await addUser(server, ['admin'], []);
     token.rep = (await login(server, rep)).accessToken;
@@ -85,8 +87,8 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (ba
     await push('rep', 'questions', [doc('questions', ids.question, { customerId: C, text: '李主任问：孕妇能用吗？' })]);
     await push('rep', 'reminders', [doc('reminders', ids.reminder, { customerId: C, title: '生日礼物', notes: EMAIL })]);
     await push('manager', 'comments', [
-      doc('comments', ids.coaching, { customerId: C, targetId: ids.visit, text: '辅导：李主任喜欢数据' }),
-      doc('comments', ids.note, { targetCollection: 'customers', targetId: C, kind: 'note', text: `${NAME} 调动到新院区` }),
+      doc('comments', ids.coaching, { customerId: C, targetId: ids.visit, text: '辅导：李主任喜欢数据', authorId: managerId }),
+      doc('comments', ids.note, { targetCollection: 'customers', targetId: C, kind: 'note', text: `${NAME} 调动到新院区`, authorId: managerId }),
     ]);
     // The same field edited on two devices: the second value is kept as a conflict record.
     const master = await stored('customers', C);

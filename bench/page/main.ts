@@ -100,7 +100,7 @@ async function initialSync(o: { serverUrl: string; userName: string; password: s
   const db = await variant(o.variantId).open(openName);
   const t0 = performance.now();
   const engine = new SyncEngine({
-    db, userId: tokens.user.id, serverUrl: o.serverUrl, deviceId, secure: memorySecureStore(), initialTokens: tokens,
+    db, userId: tokens.user.id, roles: tokens.user.roles, serverUrl: o.serverUrl, deviceId, secure: memorySecureStore(), initialTokens: tokens,
     onSessionEnded: (reason) => console.error('session ended', reason), storage: memoryStorage(),
   });
   let firstSyncDone = 0;

@@ -2,7 +2,7 @@ import type { DocTypes } from '../schemas';
 import { describe, expect, it } from 'vitest';
 import { hasErrors, validateDocument } from '../validation/validateDocument';
 import type { Actor } from './actor';
-import { SERVER_OWNED_FIELDS, canRead, checkWrite, readScope, stampServerFields, territoryOf } from './access';
+import { SERVER_OWNED_FIELDS, canRead, checkWrite, mayWriteCollection, readScope, stampServerFields, territoryOf } from './access';
 import { SYNCED_COLLECTIONS, type RefusalReason, type SyncDoc, type SyncedCollection } from './protocol';
 import { EDIT, expectedWrite, sample, type MatrixOp } from './testSamples';
 
@@ -332,5 +332,23 @@ describe('questions: a manager outside the route and the territory', () => {
     expect(reason(checkWrite(manager, 'questions', with_(medQ, { text: 'x' }), medQ))).toBe('forbidden');
     expect(reason(checkWrite(manager, 'questions', with_(medQ, { routedTo: 'expert' }), medQ))).toBe('forbidden');
     expect(reason(checkWrite(manager, 'questions', with_(medQ, { _deleted: true }), medQ))).toBe('forbidden');
+  });
+});
+
+describe('mayWriteCollection (which collections replicate pull-only)', () => {
+  const expert: Actor = { userId: 'u-exp', roles: ['medical_affairs'], territoryIds: [OWN], deviceId: 'd-3' };
+  it.each([rep, manager, admin, expert].flatMap((a) => SYNCED_COLLECTIONS.map((c) => [a.roles.join('+'), c, a] as const)))(
+    '%s, %s: agrees with checkWrite', (_role, c, actor) => {
+      const doc = sample(c, OWN);
+      if (mayWriteCollection(actor.roles, c)) return; // the write rules then depend on the document (tested above)
+      expect(reason(checkWrite(actor, c, doc, undefined))).toBe('forbidden');
+      expect(reason(checkWrite(actor, c, with_(doc, EDIT[c]), doc))).toBe('forbidden');
+    },
+  );
+  it('a rep writes neither the catalogue, the knowledge base nor the directory; a manager writes the first two', () => {
+    expect(SYNCED_COLLECTIONS.filter((c) => !mayWriteCollection(rep.roles, c))).toEqual(expect.arrayContaining(['products', 'articles', 'colleagues']));
+    expect(SYNCED_COLLECTIONS.filter((c) => !mayWriteCollection(rep.roles, c))).toHaveLength(3);
+    expect(SYNCED_COLLECTIONS.filter((c) => !mayWriteCollection(manager.roles, c))).toEqual(['colleagues']);
+    expect(SYNCED_COLLECTIONS.filter((c) => !mayWriteCollection(admin.roles, c))).toEqual(['colleagues']);
   });
 });

@@ -89,6 +89,17 @@ const deletes = (incoming: SyncDoc, master: SyncDoc | undefined): boolean =>
   incoming._deleted && master?._deleted !== true;
 
 /**
+ * Whether a user with these roles can ever have a write of the collection accepted (checkWrite
+ * refuses every write of the others, whatever the document). The app replicates the others
+ * pull-only: for a rep, the catalogue, the knowledge base and the directory, most of a first sync.
+ */
+export function mayWriteCollection(roles: Actor['roles'], collection: SyncedCollection): boolean {
+  if (collection === 'colleagues') return false;
+  if (collection === 'products' || collection === 'articles') return isAdmin({ roles }) || isManager({ roles });
+  return true;
+}
+
+/**
  * Whether `actor` may write `incoming` over `master` (undefined: a create).
  * Returns the refusal, or null when the row may be written.
  */
@@ -102,7 +113,7 @@ export function checkWrite(
 
   if (collection === 'colleagues') return refuse('forbidden', 'Colleagues are managed by the server.');
   if (collection === 'products' || collection === 'articles') {
-    if (!admin && !isManager(actor)) return refuse('forbidden', `Only managers and admins may change ${collection}.`);
+    if (!mayWriteCollection(actor.roles, collection)) return refuse('forbidden', `Only managers and admins may change ${collection}.`);
     // Readers never receive a draft, so a published article going back to draft would stay stale on their devices.
     if (collection === 'articles' && fieldsOf(master).status === 'published' && fieldsOf(incoming).status !== 'published') {
       return refuse('append_only', 'A published article cannot return to draft; publish a new version or withdraw it.');

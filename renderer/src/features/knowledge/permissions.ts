@@ -1,4 +1,5 @@
 import type { Role } from '../../../../shared/schemas';
+import { mayWriteCollection } from '../../../../shared/sync/access';
 import { useSessionStore } from '../../app/sessionStore';
 
 const NO_ROLES: readonly Role[] = [];
@@ -10,5 +11,5 @@ export function useMyRoles(): readonly Role[] {
 
 /** Managers and admins write and publish knowledge (the server refuses everyone else). */
 export function canWriteKnowledge(roles: readonly Role[]): boolean {
-  return roles.includes('manager') || roles.includes('admin');
+  return mayWriteCollection(roles, 'articles');
 }

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { SYNCED_COLLECTIONS } from '../../../../shared/sync/protocol';
+import { mayWriteCollection } from '../../../../shared/sync/access';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useSessionStore } from '../../app/sessionStore';
 import { platform } from '../../platform/api';
@@ -18,6 +20,9 @@ export function SyncRunner() {
   const signIns = useSessionStore((s) => s.signIns);
   const userId = session?.user.id;
   const serverUrl = session?.serverUrl;
+  // The engine restarts when the roles change what the user may write (pull-only collections).
+  const roles = session?.user.roles;
+  const writable = roles ? SYNCED_COLLECTIONS.filter((c) => mayWriteCollection(roles, c)).join(',') : '';
 
   useEffect(() => {
     if (!userId || !serverUrl) return;
@@ -25,6 +30,7 @@ export function SyncRunner() {
     const engine = new SyncEngine({
       db,
       userId,
+      roles: useSessionStore.getState().session?.user.roles ?? [],
       serverUrl,
       deviceId: getDeviceId(),
       secure: platform,
@@ -44,7 +50,7 @@ export function SyncRunner() {
       useSyncStore.getState().reset();
       void engine.stop();
     };
-  }, [db, userId, serverUrl, signIns]);
+  }, [db, userId, serverUrl, signIns, writable]);
 
   return null;
 }

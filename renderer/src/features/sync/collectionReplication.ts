@@ -64,6 +64,7 @@ export function replicateCollection<C extends SyncedCollection>(
   serverUrl: string,
   stream$: Subject<StreamItem<C>>,
   hooks: ReplicationHooks,
+  options: { pullOnly?: boolean } = {},
 ): CollectionReplication<C> {
   const guarded = async <T>(task: () => Promise<T>): Promise<T> => {
     try {
@@ -87,8 +88,37 @@ export function replicateCollection<C extends SyncedCollection>(
     return body.documents;
   };
 
+  const push = {
+    batchSize: PUSH_BATCH_SIZE,
+    handler: (all: RxReplicationWriteToMasterRow<DocTypes[C]>[]) =>
+      guarded(async () => {
+        await hooks.beforePush?.();
+        // A state equal to the assumed one is RxDB confirming a resolved conflict: that one is sent.
+        const isEcho = (r: RxReplicationWriteToMasterRow<DocTypes[C]>): boolean =>
+          r.assumedMasterState !== undefined && sameState(r.newDocumentState, r.assumedMasterState) === false
+          && hooks.isEcho?.(name, r.newDocumentState as unknown as SyncDoc) === true;
+        const rows = all.filter((r) => !isEcho(r));
+        const echoes = all.filter(isEcho);
+        let answer: PushResponse<C> = { conflicts: [], refused: [] };
+        if (rows.length > 0) {
+          const response = await hooks.fetch(API.push(name), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ rows }),
+          });
+          answer = checkPush(await readJson<PushResponse<C>>(response));
+        }
+        // An echo is answered with the server's current state, which RxDB then adopts.
+        if (echoes.length > 0) answer.conflicts.push(...(await fetchCurrent(echoes.map((r) => (r.newDocumentState as unknown as SyncDoc).id))));
+        hooks.received?.(name, answer.conflicts);
+        hooks.pushed(name, rows.map((r) => r.newDocumentState as unknown as SyncDoc), answer.refused);
+        return answer.conflicts as never;
+      }),
+  };
+
   return replicateRxCollection<DocTypes[C], SyncCheckpoint>({
-    replicationIdentifier: `fieldbook-${name}-${serverUrl}`,
+    // Pull-only keeps its own replication state: switching (a role change) starts it afresh.
+    replicationIdentifier: `fieldbook-${name}-${serverUrl}${options.pullOnly ? '-pull' : ''}`,
     collection,
     live: true,
     retryTime: 5_000,
@@ -107,32 +137,7 @@ export function replicateCollection<C extends SyncedCollection>(
           return { documents: body.documents as never, checkpoint: body.checkpoint };
         }),
     },
-    push: {
-      batchSize: PUSH_BATCH_SIZE,
-      handler: (all: RxReplicationWriteToMasterRow<DocTypes[C]>[]) =>
-        guarded(async () => {
-          await hooks.beforePush?.();
-          // A state equal to the assumed one is RxDB confirming a resolved conflict: that one is sent.
-          const isEcho = (r: RxReplicationWriteToMasterRow<DocTypes[C]>): boolean =>
-            r.assumedMasterState !== undefined && sameState(r.newDocumentState, r.assumedMasterState) === false
-            && hooks.isEcho?.(name, r.newDocumentState as unknown as SyncDoc) === true;
-          const rows = all.filter((r) => !isEcho(r));
-          const echoes = all.filter(isEcho);
-          let answer: PushResponse<C> = { conflicts: [], refused: [] };
-          if (rows.length > 0) {
-            const response = await hooks.fetch(API.push(name), {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ rows }),
-            });
-            answer = checkPush(await readJson<PushResponse<C>>(response));
-          }
-          // An echo is answered with the server's current state, which RxDB then adopts.
-          if (echoes.length > 0) answer.conflicts.push(...(await fetchCurrent(echoes.map((r) => (r.newDocumentState as unknown as SyncDoc).id))));
-          hooks.received?.(name, answer.conflicts);
-          hooks.pushed(name, rows.map((r) => r.newDocumentState as unknown as SyncDoc), answer.refused);
-          return answer.conflicts as never;
-        }),
-    },
+    // Without a push side RxDB keeps no copy of the server's state per document: one write per pulled document instead of two.
+    ...(options.pullOnly ? {} : { push }),
   });
 }

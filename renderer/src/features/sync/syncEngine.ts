@@ -1,6 +1,8 @@
 import { Subject, type Subscription } from 'rxjs';
 import type { RxChangeEvent, RxCollection } from 'rxdb';
 import { API, SYNCED_COLLECTIONS, type SyncedCollection, type TokenResponse } from '../../../../shared/sync/protocol';
+import type { Role } from '../../../../shared/schemas';
+import { mayWriteCollection } from '../../../../shared/sync/access';
 import type { FieldbookDatabase } from '../../db/database';
 import { ApiRequestError, describeError, isSessionEnd, type SessionEndReason } from '../auth/apiError';
 import { TokenManager, type SecureStore } from '../auth/tokenManager';
@@ -14,6 +16,8 @@ import { useSyncStore } from './syncStore';
 export interface SyncEngineOptions {
   db: FieldbookDatabase;
   userId: string;
+  /** The user's roles: collections they can never write replicate pull-only (mayWriteCollection). */
+  roles: readonly Role[];
   serverUrl: string;
   deviceId: string;
   secure: SecureStore;
@@ -111,7 +115,7 @@ export class SyncEngine {
         succeeded: () => this.update({ error: null, lastSyncedAt: new Date().toISOString() }),
         failed: (error) => this.failed(error),
         ...(name === 'adverseevents' ? {} : { beforePush: () => this.adverseEventsFirst() }),
-      }) as CollectionReplication;
+      }, { pullOnly: !mayWriteCollection(this.options.roles, name) }) as CollectionReplication;
       this.replications.set(name, replication);
       this.subscriptions.push(replication.active$.subscribe((active) => {
         this.activeCount.set(name, active);

@@ -58,10 +58,17 @@ export async function apiSignIn(userName: string, password = DEMO_PASSWORD): Pro
   return tokens.accessToken;
 }
 
-/** Calls the server's API as the demo admin. */
+/** Calls the server's API as the demo admin (signing in again once the access token expired: long runs outlive it). */
 export async function asAdmin<T>(path: string, body?: unknown): Promise<T> {
   adminToken ??= apiSignIn('admin');
-  return api<T>(path, { token: await adminToken, ...(body !== undefined ? { body } : {}) });
+  const call = async (): Promise<T> => api<T>(path, { token: await adminToken, ...(body !== undefined ? { body } : {}) });
+  try {
+    return await call();
+  } catch (error) {
+    if (!String(error).includes(': 401 ')) throw error;
+    adminToken = apiSignIn('admin');
+    return call();
+  }
 }
 
 /** A rep of their own new territory (so every test starts with an empty customer list). */

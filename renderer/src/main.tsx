@@ -7,6 +7,8 @@ import { i18n, initI18n, pickLanguage } from './i18n';
 import { platform } from './platform/api';
 import { registerOfflineShell } from './app/offlineShell';
 import { finishPendingWipes } from './db/localData';
+import { getDatabase } from './db/database';
+import { useSessionStore } from './app/sessionStore';
 
 /** Language: the user's saved choice, else the operating system's. */
 async function startupLanguage() {
@@ -32,6 +34,11 @@ async function start() {
 registerOfflineShell(platform);
 // A sign-out or a revoked device reloads the page to close every database connection; the wipe it
 // recorded runs now, before anything opens a database (and whether or not anyone signs in).
-void finishPendingWipes().catch((error: unknown) => console.error('Fieldbook: wiping the local data failed', error));
+const wiped = finishPendingWipes();
+wiped.catch((error: unknown) => console.error('Fieldbook: wiping the local data failed', error));
+// The signed-in user's database opens while the language loads and the first render runs (the
+// DatabaseProvider gets the same promise, and shows any error).
+const userId = useSessionStore.getState().session?.user.id;
+if (userId) void wiped.then(() => getDatabase(userId)).catch(() => undefined);
 if (import.meta.env.VITE_TEST_HOOKS === '1') void import('./testing/testHooks').then((m) => m.installTestHooks());
 void start();

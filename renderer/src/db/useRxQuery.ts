@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RxDocument, RxQuery } from 'rxdb';
+import { awaitFirstResult } from './firstResults';
 
 export interface QueryState<T> {
   data: T;
@@ -13,15 +14,24 @@ export interface QueryState<T> {
  */
 function useRxSubscription<R, T>(query: RxQuery<unknown, R> | null, toData: (result: R) => T, empty: T): QueryState<T> {
   const [state, setState] = useState<{ source: unknown; data: T }>({ source: null, data: empty });
+  const shown = useRef<(() => void) | null>(null);
   useEffect(() => {
     if (!query) return;
+    const firstShown = awaitFirstResult();
+    shown.current = firstShown;
     const sub = query.$.subscribe((result) => setState({ source: query, data: toData(result) }));
-    return () => sub.unsubscribe();
+    return () => {
+      sub.unsubscribe();
+      firstShown();
+    };
     // toData is a pure mapping defined at module level by the callers below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
+  const fresh = query !== null && state.source === query;
+  useEffect(() => {
+    if (fresh) shown.current?.();
+  }, [fresh]);
   if (!query) return { data: empty, loading: false };
-  const fresh = state.source === query;
   return { data: fresh ? state.data : empty, loading: !fresh };
 }
 

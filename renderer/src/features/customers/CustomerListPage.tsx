@@ -32,6 +32,12 @@ export function CustomerListPage() {
   useEffect(() => {
     if (focusTick > 0) searchRef.current?.focus();
   }, [focusTick]);
+  // Not autoFocus: focusing forces a layout of the whole new page, which at start-up would hold
+  // back the list's query; a task later the query has been sent.
+  useEffect(() => {
+    const timer = setTimeout(() => searchRef.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   const update = (key: string, value: string) =>
     setParams(
@@ -61,7 +67,6 @@ export function CustomerListPage() {
       <Stack direction="row" sx={{ gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
         <TextField
           inputRef={searchRef}
-          autoFocus
           type="search"
           label={t('customers.searchLabel')}
           placeholder={t('customers.searchPlaceholder')}

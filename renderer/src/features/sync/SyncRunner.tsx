@@ -9,6 +9,9 @@ import { deviceRevoked } from '../auth/signInActions';
 import { setActiveSyncEngine } from './activeEngine';
 import { SyncEngine } from './syncEngine';
 import { useSyncStore } from './syncStore';
+import { firstResultsShown } from '../../db/firstResults';
+
+const FIRST_RESULTS_MAX_WAIT_MS = 1_500;
 
 /**
  * Keeps the sync engine running while a user is signed in. When the server ends the session the
@@ -43,7 +46,8 @@ export function SyncRunner() {
     });
     setActiveSyncEngine(engine);
     useSyncStore.getState().setRetry(() => engine.syncNow());
-    engine.start();
+    // The replications start once the first screen shows its data (or after 1.5 s at most).
+    engine.start(firstResultsShown(FIRST_RESULTS_MAX_WAIT_MS));
     return () => {
       setActiveSyncEngine(null);
       useSyncStore.getState().setRetry(null);

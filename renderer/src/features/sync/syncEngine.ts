@@ -59,6 +59,8 @@ export class SyncEngine {
   private repairTimer: ReturnType<typeof setTimeout> | null = null;
   private repairInterval: ReturnType<typeof setInterval> | null = null;
   private repairing: Promise<number> | null = null;
+  /** Resolves once the replications exist (see start). */
+  private replicating: Promise<void> = Promise.resolve();
   private stopped = false;
   private ended = false;
   private readonly onOnline = () => this.syncNow();
@@ -90,16 +92,30 @@ export class SyncEngine {
     });
   }
 
-  start(): void {
+  /**
+   * Starts syncing. Local writes are counted from now on; the replications and the event stream
+   * begin once `replicateAfter` resolves (at start-up: when the first screen has its data, see
+   * SyncRunner), so that their IndexedDB reads don't queue ahead of the screen's queries.
+   */
+  start(replicateAfter?: Promise<void>): void {
     const { db, serverUrl } = this.options;
     const firstSync = this.storage.getItem(firstSyncKey(this.options.userId, serverUrl)) === null;
     this.update({ running: true, waiting: this.pending.count, firstSync: firstSync ? { received: {}, done: [] } : null, error: null });
 
     for (const name of SYNCED_COLLECTIONS) {
-      const subject = new Subject<StreamItem<SyncedCollection>>();
-      this.subjects.set(name, subject);
+      this.subjects.set(name, new Subject<StreamItem<SyncedCollection>>());
       const collection = db.collections[name] as RxCollection;
       this.subscriptions.push(collection.$.subscribe((event: RxChangeEvent<unknown>) => this.noteLocalWrite(name, event)));
+    }
+    this.replicating = replicateAfter ? replicateAfter.then(() => this.replicate()) : Promise.resolve(this.replicate());
+  }
+
+  private replicate(): void {
+    if (this.stopped || this.ended) return;
+    const { db, serverUrl } = this.options;
+    for (const name of SYNCED_COLLECTIONS) {
+      const subject = this.subjects.get(name)!;
+      const collection = db.collections[name] as RxCollection;
       const replication = replicateCollection(name, collection as never, serverUrl, subject as never, {
         fetch: (path, init) => this.tokens.fetch(path, init),
         received: (c, docs) => this.noteServerStates(c, docs),
@@ -180,6 +196,7 @@ export class SyncEngine {
 
   /** Resolves when every collection has pushed and pulled all it knows of (tests, sign-out). */
   async awaitInSync(): Promise<void> {
+    await this.replicating;
     await Promise.all([...this.replications.values()].map((r) => r.awaitInSync()));
   }
 

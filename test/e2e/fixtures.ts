@@ -60,8 +60,7 @@ export async function apiSignIn(userName: string, password = DEMO_PASSWORD): Pro
 
 /** Calls the server's API as the demo admin (signing in again once the access token expired: long runs outlive it). */
 export async function asAdmin<T>(path: string, body?: unknown): Promise<T> {
-  adminToken ??= apiSignIn('admin');
-  const call = async (): Promise<T> => api<T>(path, { token: await adminToken, ...(body !== undefined ? { body } : {}) });
+  const call = async (): Promise<T> => api<T>(path, { token: await (adminToken ??= apiSignIn('admin')), ...(body !== undefined ? { body } : {}) });
   try {
     return await call();
   } catch (error) {

@@ -1,11 +1,13 @@
 /**
- * Two races in RxDB's replication protocol (rxdb 17.6) that the no-loss sync test ran into, each
- * reduced to a few lines against an in-memory "server". Both leave a client copy behind the
- * server while RxDB reports "in sync" (never data lost on the server).
+ * Races in RxDB's replication protocol (rxdb 17.6) that the no-loss sync test ran into, each
+ * reduced to a few lines against an in-memory "server".
  * - The dropped RESYNC is fixed by our patch (patches/rxdb+17.6.0.patch): this test guards it.
  * - The skipped server state during an in-flight push is still RxDB's behaviour (`it.fails`);
  *   the app repairs such copies after every reconnect (renderer/src/features/sync/replicationRepair.ts,
  *   exercised by noLoss.test.ts). When RxDB fixes it, this test starts failing: drop the `.fails`.
+ *   Both leave a client copy behind the server while RxDB reports "in sync".
+ * - A pause during a push (SyncEngine pauses when the session ends) left a local edit unsent for
+ *   good: fixed by patches/rxdb+17.6.0+002+unsent-after-pause.patch, guarded here.
  */
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
@@ -139,5 +141,39 @@ describe('RxDB replication races (known, rxdb 17.6)', () => {
     // RxDB 17.6 skips the b: m2 event (the document has a push in flight; during a RESYNC the
     // downstream does not wait for the upstream), moves its checkpoint past it and keeps b: m1.
     expect((await docs.findOne('x').exec())?.toJSON()).toMatchObject({ a: 'local', b: 'm2' });
+  });
+
+  it('pushes a local edit whose push was cut off by a pause, also when a server state was written meanwhile', async () => {
+    const docs = await openCollection();
+    await docs.insert({ id: 'local', a: 'offline edit' });
+    const server = master([{ id: 'd1', a: '1', _deleted: false }]);
+    const pushed: string[] = [];
+    let calls = 0;
+    let cut: (() => void) | null = null;
+    replication = replicateRxCollection<Doc, Checkpoint>({
+      collection: docs, replicationIdentifier: 'race-pause', live: true, retryTime: 100, waitForLeadership: false,
+      pull: { stream$: new Subject<never>().asObservable(), handler: async (checkpoint) => server.pull(checkpoint) },
+      push: {
+        handler: async (rows) => {
+          calls += 1;
+          // The first push hangs (a slow server) until the connection drops.
+          if (calls === 1) await new Promise<void>((_resolve, reject) => { cut = () => reject(new TypeError('fetch failed: connection lost')); });
+          pushed.push(...rows.map((r) => r.newDocumentState.id));
+          return [];
+        },
+      },
+    });
+    // Meanwhile the first pull writes d1: a fork change queued behind the hanging push.
+    for (let i = 0; i < 100 && !(await docs.findOne('d1').exec()); i++) await sleep(10);
+    await sleep(50);
+    await replication.pause();
+    (cut as (() => void) | null)?.();
+    await sleep(300); // the push's retry sees the pause and gives up
+    await replication.start();
+    await sleep(300);
+    await replication.awaitInSync();
+    // Unpatched RxDB 17.6 forgets the unsent row and then stores the upstream checkpoint of d1 past it:
+    // "local" is never pushed, and later server states of it are never adopted.
+    expect(pushed).toContain('local');
   });
 });

@@ -7,6 +7,13 @@ import { localExpiry, needsRefresh, refreshDelayMs } from './tokenSchedule';
 /** Key of the refresh token in the platform's secure storage. */
 export const REFRESH_TOKEN_KEY = 'fieldbook.refresh';
 
+/**
+ * A request with no answer by then fails as "unreachable" and is retried: a half-open connection
+ * (a laptop that changed networks, a captive portal) would otherwise hold a collection's push
+ * queue for ever. The event stream passes its own signal and is not limited.
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 export interface SecureStore {
   secureGet(key: string): Promise<{ ok: true; value: string | null } | { ok: false; error: { message: string } }>;
   secureSet(key: string, value: string | null): Promise<{ ok: true; value: void } | { ok: false; error: { message: string } }>;
@@ -22,6 +29,8 @@ export interface TokenManagerOptions {
   onTokens?: (tokens: TokenResponse) => void;
   /** The server said the session is over: sign in again. */
   onSessionEnded?: (reason: SessionEndReason) => void;
+  /** See REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
 }
 
 interface AccessToken {
@@ -91,7 +100,8 @@ export class TokenManager {
       const token = await this.getAccessToken();
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${token}`);
-      const response = await fetchOrUnreachable(this.fetchFn, this.serverUrl + path, { cache: 'no-store', ...init, headers });
+      const signal = init.signal ?? AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
+      const response = await fetchOrUnreachable(this.fetchFn, this.serverUrl + path, { cache: 'no-store', ...init, headers, signal });
       if (response.ok) return response;
       try {
         await readJson(response);

@@ -41,6 +41,8 @@ Commands:
   user:password <userName> <pw|->
   user:disable <userName>            (signs out every device of the user)
   user:enable <userName>
+  user:roles <userName> <role>[,<role>...]
+                                     (replaces the user's roles; effective at their next request)
   customer:assign <customerCode> <territoryId>
   device:list [--user <userName>] [--all] [--json]
   device:revoke <deviceId> [--user <userName>]
@@ -270,6 +272,25 @@ async function prepare(command: string, args: Args, io: CliIo): Promise<Action> 
         await store.updateUser(user.id, { active, updatedAt: now });
         await syncColleague(store, { ...user, active, updatedAt: now }, now);
         out(active ? `User ${user.userName} enabled` : `User ${user.userName} disabled; ${revoked} device session(s) signed out`);
+      };
+    }
+    case 'user:roles': {
+      checkFlags(args, []);
+      const [userName, given] = expectPositional(args, 2, 'user:roles <userName> <role>[,<role>...]') as [string, string];
+      const roles = roleArg(given);
+      return async (store, out) => {
+        const user = await requireUser(store, userName);
+        const before = user.roles.join(',');
+        if (before === roles.join(',')) {
+          out(`User ${user.userName} already has roles ${before}`);
+          return;
+        }
+        // Roles are read from the store on every request, so the change holds at once; the app
+        // learns it at its next token refresh (the directory document follows now).
+        const now = nowIso();
+        await store.updateUser(user.id, { roles, updatedAt: now });
+        await syncColleague(store, { ...user, roles, updatedAt: now }, now);
+        out(`Roles of ${user.userName}: ${before} → ${roles.join(',')}`);
       };
     }
     case 'customer:assign': {

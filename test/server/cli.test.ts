@@ -330,6 +330,24 @@ describe.each(backends)('server CLI on $name', (backend) => {
     expect([wrongUser.code, wrongUser.stderr]).toEqual([1, 'error: Unknown user "nobody"\n']);
   }, 40_000);
 
+  it('user:roles replaces the roles at once (the next request and sign-in have them; the directory follows); bad input writes nothing', async () => {
+    const before = await login(http, 'sam.south', 'sam-new-password');
+    expect(before.body.user.roles).toEqual(['rep']);
+    expect(ok(await cli(env, ['user:roles', 'sam.south', 'rep,medical_affairs']))).toContain('Roles of sam.south: rep → rep,medical_affairs');
+    expect((await login(http, 'sam.south', 'sam-new-password')).body.user.roles).toEqual(['rep', 'medical_affairs']);
+    const sam = (await http.store.getUserByName('sam.south'))!;
+    expect((await http.store.getDocs('colleagues', [sam.id])).get(sam.id)?.data).toMatchObject({ roles: ['rep', 'medical_affairs'] });
+    expect(ok(await cli(env, ['user:roles', 'sam.south', 'rep,medical_affairs']))).toContain('already has roles');
+
+    const unknownRole = await cli(env, ['user:roles', 'sam.south', 'rep,boss']);
+    expect(unknownRole.code).toBe(2);
+    expect(unknownRole.stderr).toContain('Unknown role "boss"');
+    const unknownUser = await cli(env, ['user:roles', 'nobody', 'rep']);
+    expect([unknownUser.code, unknownUser.stderr]).toEqual([1, 'error: Unknown user "nobody"\n']);
+    expect((await http.store.getUserByName('sam.south'))?.roles).toEqual(['rep', 'medical_affairs']);
+    ok(await cli(env, ['user:roles', 'sam.south', 'rep']));
+  }, 40_000);
+
   it('user:disable signs the user out everywhere and refuses sign-in; user:enable lets them back', async () => {
     const deviceId = `dev-${newId()}`;
     const session = await login(http, 'rob.rep', 'a-brand-new-pass', deviceId);
@@ -473,7 +491,7 @@ describe.each(backends)('server CLI on $name', (backend) => {
   it('help', async () => {
     const help = await cli(env, ['help']);
     expect(help.code).toBe(0);
-    for (const command of ['territory:create', 'territory:list', 'user:create', 'user:list', 'user:password', 'user:disable', 'user:enable', 'customer:assign', 'device:list', 'device:revoke', 'audit', 'seed --demo']) {
+    for (const command of ['territory:create', 'territory:list', 'user:create', 'user:list', 'user:password', 'user:disable', 'user:enable', 'user:roles', 'customer:assign', 'device:list', 'device:revoke', 'audit', 'seed --demo']) {
       expect(help.stdout).toContain(`  ${command}`);
     }
     expect((await cli(env, [])).code).toBe(2);

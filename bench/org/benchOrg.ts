@@ -19,6 +19,7 @@ import { seedProducts, DEMO_PRODUCTS } from '../../server/demo/seedProducts';
 import type { Store, UserRecord } from '../../server/store/types';
 import type { Role } from '../../shared/schemas';
 import { generateArticles } from '../faqSearchData';
+import { VISIT_NOTES_EN, VISIT_NOTES_ZH } from './visitNotes';
 
 export const BENCH_PASSWORD = 'bench-password-0123';
 
@@ -53,15 +54,7 @@ export interface SeededOrg {
   seedMs: number;
 }
 
-const VISIT_NOTES = [
-  '介绍了康脉宁新的临床数据，主任对老年患者的安全性很关注，约定下月带文献再访。',
-  '科室会顺利举行，约30名医生参加，提出了关于联合用药的问题，已转医学部。',
-  '药剂科反馈糖平近期到货不及时，已联系经销商跟进。',
-  '主任希望获得患者教育手册（中文版），下次拜访时带20份。',
-  'Presented the Cardiolin outcomes data; she asked about use in patients with renal impairment. Sending the SmPC section.',
-  'Short call: the pharmacy wants to increase the Glucostat order next month. Follow up with the distributor.',
-  'Department meeting with 12 physicians; good interest in the Pulmocare inhaler technique training.',
-];
+const VISIT_NOTES = [...VISIT_NOTES_ZH, ...VISIT_NOTES_EN];
 const FEEDBACK_WORDS = [
   '患者反映服药后偶有头晕，想了解是否需要调整剂量。', '价格偏高，医保报销比例能否提高？', '包装说明字太小，老年患者看不清。',
   'The new inhaler is easier for elderly patients.', 'Delivery to the pharmacy was late twice this month.', 'Would like more data on use in pregnancy.',

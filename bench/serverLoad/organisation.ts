@@ -17,6 +17,7 @@ import { createTerritory, syncColleague } from '../../server/org/org';
 import { writeAsSystem } from '../../server/org/systemWrite';
 import type { Store, UserRecord } from '../../server/store/types';
 import { generateArticles } from '../faqSearchData';
+import { VISIT_NOTES_EN, VISIT_NOTES_ZH } from '../org/visitNotes';
 
 export interface OrgSize {
   reps: number;
@@ -50,17 +51,6 @@ export interface SeededOrg {
   seedMs: number;
 }
 
-const NOTES_ZH = [
-  '介绍了康脉宁新的临床数据，主任对老年患者的安全性很关注，约定下月带文献再访。',
-  '科室会顺利举行，约30名医生参加，提出了关于联合用药的问题，已转医学部。',
-  '药剂科反馈糖平近期到货不及时，已联系经销商跟进。',
-  '主任希望获得患者教育手册（中文版），下次拜访时带20份。',
-];
-const NOTES_EN = [
-  'Presented the Cardiolin outcomes data; she asked about use in patients with renal impairment. Sending the SmPC section.',
-  'Short call: the pharmacy wants to increase the Glucostat order next month. Follow up with the distributor.',
-  'Department meeting with 12 physicians; good interest in the Pulmocare inhaler technique training.',
-];
 const WORDS_ZH = ['患者反映服药后偶有头晕。', '希望增加小包装规格。', '价格比竞品高，医保报销后可以接受。', '配送比上季度快。'];
 const WORDS_EN = ['Patients like the once-daily dosing.', 'Asked for a smaller pack size.', 'Delivery was late twice this month.'];
 
@@ -132,7 +122,7 @@ export async function seedOrganisation(store: Store, size: OrgSize, log: (line: 
     const visit: Visit = {
       id: `lv-${i}`, customerId: customer.id, territoryId: customer.territoryId, repId: rep.id, kind: pick(random, ['visit', 'visit', 'call', 'meeting'] as const),
       status: submitted ? 'submitted' : 'draft', startAt, durationMinutes: 15 + Math.floor(random() * 4) * 15,
-      productsPresented: [pick(random, products)], summary: pick(random, english ? NOTES_EN : NOTES_ZH),
+      productsPresented: [pick(random, products)], summary: pick(random, english ? VISIT_NOTES_EN : VISIT_NOTES_ZH),
       ...(submitted ? { submittedAt: startAt } : {}), ...meta(rep.id),
     };
     visits.push({ ...visit, _deleted: false });
